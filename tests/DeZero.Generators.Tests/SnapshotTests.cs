@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DeZero.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace DeZero.Generators.Tests;
+
+/// <summary>Layer 3: the generator on real source, every generated file compared with its snapshot.</summary>
+/// <remarks>
+/// Every snapshot belongs to one row of <see cref="Cases"/>, so the stale-file test can work out the
+/// complete set of snapshot names by itself: it runs the generator over every row (fast, no emit)
+/// and compares the names that would be verified with the files on disk. That needs no test
+/// ordering, no shared state between tests and gives the same answer under a filtered run.
+/// </remarks>
+public sealed class SnapshotTests
+{
+    private const string TestMethod = nameof(Generate_Case_MatchesSnapshots);
+
+    /// <summary>Case name to user source; one theory row each.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>
+    {
+        ["Rosenbrock"] = """
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Rosenbrock(double x, double y)
+                {
+                    double a = 1 - x;
+                    double b = y - x * x;
+                    return a * a + 100 * b * b;
+                }
+            }
+            """,
+        ["ExpressionBody"] = """
+            using DeZero;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Square(double x) => x * x;
+            }
+            """,
+        ["IntParameter"] = """
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Scaled(double x, int n) => n * System.Math.Exp(x / n);
+            }
+            """,
+        ["NestedInternal"] = """
+            using DeZero;
+
+            namespace Samples.Deep;
+
+            public static partial class Outer
+            {
+                internal static partial class Inner
+                {
+                    [Differentiable]
+                    internal static double Softplus(double x) => System.Math.Log(1 + System.Math.Exp(x));
+                }
+            }
+            """,
+        ["BranchesAndCalls"] = """
+            using DeZero;
+            using static System.Math;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Relu(double x) => x > 0 ? x : 0;
+
+                [Differentiable]
+                public static double Piecewise(double x, double y)
+                {
+                    if (x < 0 && y < 0)
+                    {
+                        return Relu(-x) * y;
+                    }
+
+                    double t = Sin(x) * y;
+                    t += x;
+                    return t * Sqrt(1 + y * y);
+                }
+            }
+            """,
+        ["Loop"] = """
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Iterate(double x, int n)
+                {
+                    double s = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (s > 10) break;
+                        s = s * x + 1;
+                    }
+
+                    return s;
+                }
+            }
+            """,
+        ["Kinks"] = """
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Kinks(double x, double y) =>
+                    System.Math.Abs(x) + System.Math.Max(x, y) + System.Math.Clamp(x, -1, y) + System.Math.Pow(x, y) + System.Math.Atan2(y, x);
+            }
+            """,
+    };
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Generate_Case_MatchesSnapshots(string name)
+    {
+        var result = GeneratorHarness.Run(Cases[name]);
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        result.AssertNoGeneratedWarnings();
+        Assert.Empty(result.Diagnostics);
+        Assert.NotEmpty(result.GeneratedSources);
+
+        foreach (var (hintName, text) in result.GeneratedSources)
+        {
+            Snapshot.Verify(text, hintName, parameters: name);
+        }
+    }
+
+    [Fact]
+    public void Snapshots_NotClaimedByAnyCase_AreReportedAsStale()
+    {
+        var expected = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var (name, source) in Cases)
+        {
+            foreach (var (hintName, _) in GeneratorHarness.Run(source).GeneratedSources)
+            {
+                expected.Add(Path.GetFileName(Snapshot.PathFor(ThisFile(), nameof(SnapshotTests), TestMethod, hintName, name)));
+            }
+        }
+
+        var directory = Snapshot.Directory();
+        var onDisk = Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.verified.cs").Select(Path.GetFileName).OfType<string>()
+            : [];
+        var stale = onDisk.Where(f => !expected.Contains(f)).Order(System.StringComparer.Ordinal).ToArray();
+
+        Assert.True(stale.Length == 0, "Stale snapshots (no test produces them; delete them):\n" + string.Join("\n", stale));
+    }
+
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+}
