@@ -1,0 +1,478 @@
+using System.Collections.Generic;
+using System.Linq;
+using DeZero.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace DeZero.Generators.Tests;
+
+/// <summary>Layer 3: every DZ rule by ID and exact span; the generator never throws and never emits broken code.</summary>
+/// <remarks>
+/// Each row is a user file with <c>{|Kind:…|}</c> around every span that must carry a diagnostic of that
+/// kind (<see cref="DiagnosticIds"/> maps kinds to IDs). The generator's diagnostics must be exactly
+/// that set: a missing one, an extra one or a shifted span fails. The source without markers must
+/// compile on its own, so every row tests the generator and not a typo.
+/// </remarks>
+public sealed class DiagnosticsTests
+{
+    private const string Usings = "using DeZero;\n\n";
+
+    /// <summary>A row: the marked-up source and, optionally, text the first diagnostic's message must contain.</summary>
+    public sealed record Case(string Markup, string? MessageContains = null);
+
+    public static readonly IReadOnlyDictionary<string, Case> Cases = new Dictionary<string, Case>
+    {
+        // Calls the generator cannot see into.
+        ["Call_MathMemberNotListed"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedCall:System.Math.BitIncrement(x)|} * 2;
+            }
+            """, "BitIncrement"),
+        ["Call_MathCopySign"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x + {|UnsupportedCall:System.Math.CopySign(x, -1.0)|};
+            }
+            """, "CopySign"),
+        ["Call_UserMethodWithoutAttribute"] = new("""
+            public static partial class Ops
+            {
+                static double Helper(double x) => x * x;
+
+                [Differentiable]
+                public static double F(double x) => 1 + {|UnsupportedCall:Helper(x)|};
+            }
+            """, "Helper"),
+        ["Call_DoubleParse"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x * {|UnsupportedCall:double.Parse("1.5")|};
+            }
+            """, "Parse"),
+
+        // Signatures.
+        ["Parameter_Float"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, {|UnsupportedParameterType:float y|}) => x;
+            }
+            """, "float"),
+        ["Parameter_Decimal"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F({|UnsupportedParameterType:decimal d|}, double x) => x;
+            }
+            """, "decimal"),
+        ["Parameter_Long"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, {|UnsupportedParameterType:long n|}) => x;
+            }
+            """, "long"),
+        ["Parameter_String"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, {|UnsupportedParameterType:string s|}) => x;
+            }
+            """, "string"),
+        ["Parameter_Ref"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F({|ByRefParameter:ref double x|}) => x * x;
+            }
+            """),
+        ["Parameter_Out"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, {|ByRefParameter:out double y|})
+                {
+                    y = 0;
+                    return x;
+                }
+            }
+            """),
+        ["Parameter_In"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F({|ByRefParameter:in double x|}) => x * x;
+            }
+            """),
+        ["Method_Instance"] = new("""
+            public partial class Ops
+            {
+                [Differentiable]
+                public double {|NotStatic:F|}(double x) => x * x;
+            }
+            """),
+        ["Method_Generic"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double {|GenericMethod:F|}<T>(double x) => x * x;
+            }
+            """),
+        ["Return_Int"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static {|UnsupportedReturnType:int|} F(double x) => 1;
+            }
+            """),
+        ["Return_Float"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static {|UnsupportedReturnType:float|} F(double x) => 1f;
+            }
+            """),
+        ["Return_Void"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static {|UnsupportedReturnType:void|} F(double x)
+                {
+                }
+            }
+            """),
+        ["Parameters_OnlyInt"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double {|NoDoubleParameter:F|}(int n) => n;
+            }
+            """),
+        ["Parameters_None"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double {|NoDoubleParameter:F|}() => 1;
+            }
+            """),
+
+        // Where the method lives.
+        ["Type_NotPartial"] = new("""
+            public static class {|TypeNotPartial:Ops|}
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+            }
+            """, "Ops"),
+        ["Type_OuterNotPartial"] = new("""
+            public static class {|TypeNotPartial:Outer|}
+            {
+                public static partial class Inner
+                {
+                    [Differentiable]
+                    public static double F(double x) => x * x;
+                }
+            }
+            """, "Outer"),
+        ["Type_FileLocal"] = new("""
+            file static partial class {|FileLocalType:Ops|}
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+            }
+            """),
+        ["LocalFunction"] = new("""
+            public static partial class Ops
+            {
+                public static double Outer(double x)
+                {
+                    return Local(x);
+
+                    [Differentiable]
+                    static double {|LocalFunctionOrLambda:Local|}(double t) => t * t;
+                }
+            }
+            """),
+        ["Lambda"] = new("""
+            public static partial class Ops
+            {
+                public static System.Func<double, double> Make() => {|LocalFunctionOrLambda:[Differentiable] (double t) => t * t|};
+            }
+            """),
+
+        // Names.
+        ["Name_TwoMethodsOneName"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double {|DuplicateName:F|}(double x) => x * x;
+
+                [Differentiable]
+                public static double {|DuplicateName:F|}(double x, double y) => x * y;
+            }
+            """, "F"),
+        ["Name_CollidesWithFunctionClass"] = new("""
+            public static partial class Ops
+            {
+                public sealed class FFunction
+                {
+                }
+
+                [Differentiable]
+                public static double {|NameCollision:F|}(double x) => x * x;
+            }
+            """, "FFunction"),
+        ["Name_CollidesWithWithGradient"] = new("""
+            public static partial class Ops
+            {
+                public static int FWithGradient(double x) => 0;
+
+                [Differentiable]
+                public static double {|NameCollision:F|}(double x) => x * x;
+            }
+            """, "FWithGradient"),
+        ["Name_CollidesWithVariableOverload"] = new("""
+            public static partial class Ops
+            {
+                public static Variable F(Variable x) => x;
+
+                [Differentiable]
+                public static double {|NameCollision:F|}(double x) => x * x;
+            }
+            """),
+
+        // A callee with errors.
+        ["Call_DifferentiableWithErrors"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Bad(double x) => {|UnsupportedCall:System.Math.BitIncrement(x)|};
+
+                [Differentiable]
+                public static double Caller(double x) => 2 * {|CalleeHasErrors:Bad(x)|};
+            }
+            """),
+
+        // Bodies.
+        ["Local_Float"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    float {|UnsupportedLocalType:t = 1f|};
+                    return x;
+                }
+            }
+            """, "float"),
+        ["Local_Long"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    long {|UnsupportedLocalType:n = 3|};
+                    return x;
+                }
+            }
+            """, "long"),
+        ["Local_Array"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double[]? {|UnsupportedLocalType:a = null|};
+                    return x;
+                }
+            }
+            """),
+        ["Local_String"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    var {|UnsupportedLocalType:s = "x"|};
+                    return x;
+                }
+            }
+            """),
+        ["Expression_AssignmentInsideExpression"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double y = 0;
+                    double z = 2 * ({|UnsupportedConstruct:y = x|});
+                    return z + y;
+                }
+            }
+            """),
+        ["Expression_StringLength"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x + {|UnsupportedConstruct:"abc".Length|};
+            }
+            """),
+        ["Expression_Checked"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedConstruct:checked(x * 2)|};
+            }
+            """),
+        ["Expression_Remainder"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedConstruct:x % 2|};
+            }
+            """),
+        ["Expression_StaticField"] = new("""
+            public static partial class Ops
+            {
+                static double k = 2;
+
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedConstruct:k|} * x;
+            }
+            """),
+        ["Expression_Switch"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedConstruct:x switch { > 0 => x, _ => -x }|};
+            }
+            """),
+        ["Expression_Throw"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x > 0 ? x : {|UnsupportedConstruct:throw new System.ArgumentException()|};
+            }
+            """),
+        ["Statement_Try"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {|UnsupportedConstruct:try
+                    {
+                        return x * x;
+                    }
+                    finally
+                    {
+                    }|}
+                }
+            }
+            """),
+    };
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Generate_UnsupportedConstruct_ReportsErrorAtExactSpan(string name)
+    {
+        var row = Cases[name];
+        var (source, expected) = Markup.Parse(Usings + row.Markup);
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        var actual = result.Diagnostics
+            .Select(d => (Id: d.Id, d.Location.SourceSpan, Text: source[d.Location.SourceSpan.Start..d.Location.SourceSpan.End]))
+            .OrderBy(d => d.SourceSpan.Start).ThenBy(d => d.Id, System.StringComparer.Ordinal)
+            .ToArray();
+        var wanted = expected
+            .Select(e => (e.Id, e.Span, Text: source[e.Span.Start..e.Span.End]))
+            .ToArray();
+        Assert.True(
+            wanted.SequenceEqual(actual),
+            $"Expected:\n{Format(wanted)}\nActual:\n{Format(actual)}\nMessages:\n{string.Join("\n", result.Diagnostics.Select(d => d.ToString()))}");
+
+        Assert.All(result.Diagnostics, d =>
+        {
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            Assert.Equal("DeZero", d.Descriptor.Category);
+            Assert.False(string.IsNullOrWhiteSpace(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+        if (row.MessageContains is { } fragment)
+        {
+            Assert.Contains(fragment, result.Diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void Generate_MethodWithError_GetsNoOutputWhileItsNeighbourDoes()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Good(double x, double y) => x * y + System.Math.Sin(x);
+
+                [Differentiable]
+                public static double Bad(double x) => System.Math.BitIncrement(x);
+
+                [Differentiable]
+                public static double AlsoGood(double x) => x * x;
+            }
+            """);
+
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        Assert.Single(result.Diagnostics);
+        var members = result.MemberNames("Samples.Ops");
+        Assert.Contains("GoodWithGradient", members);
+        Assert.Contains("GoodFunction", members);
+        Assert.Contains("AlsoGoodWithGradient", members);
+        Assert.DoesNotContain("BadWithGradient", members);
+        Assert.DoesNotContain("BadFunction", members);
+        Assert.Single(result.Output.GetTypeByMetadataName("Samples.Ops")!.GetMembers("Bad"));
+    }
+
+    [Fact]
+    public void Generate_EveryRuleInOneFile_NoExceptionAndOutputCompiles()
+    {
+        // All rows at once, each in its own namespace: the generator must keep going past each error.
+        var sources = Cases.Select((row, i) =>
+            Usings + $"namespace Case{i};\n\n" + Markup.Parse(row.Value.Markup).Source).ToArray();
+
+        var result = GeneratorHarness.Run(sources);
+
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        Assert.Equal(Cases.Values.Sum(c => Markup.Parse(c.Markup).Expected.Count), result.Diagnostics.Length);
+    }
+
+    [Fact]
+    public void Diagnostics_EveryRule_IsListedInAnalyzerReleases()
+    {
+        var root = Snapshot.Directory();
+        var generatorDir = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "..", "..", "generator", "DeZero.Generators"));
+        var releases = string.Concat(
+            System.IO.File.ReadAllText(System.IO.Path.Combine(generatorDir, "AnalyzerReleases.Shipped.md")),
+            System.IO.File.ReadAllText(System.IO.Path.Combine(generatorDir, "AnalyzerReleases.Unshipped.md")));
+        var ids = typeof(DiagnosticIds).GetFields()
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Distinct();
+
+        Assert.All(ids, id => Assert.Contains(id, releases));
+    }
+
+    private static string Format(IEnumerable<(string Id, Microsoft.CodeAnalysis.Text.TextSpan Span, string Text)> items) =>
+        string.Join("\n", items.Select(i => $"  {i.Id} {i.Span} '{i.Text}'"));
+}
