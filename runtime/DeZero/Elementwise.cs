@@ -1,0 +1,95 @@
+using System;
+using System.ComponentModel;
+using System.Numerics.Tensors;
+
+namespace DeZero;
+
+/// <summary>Helpers for generated graph nodes; not meant to be called directly.</summary>
+/// <remarks>
+/// Generated elementwise nodes share one broadcasting rule with <see cref="NDArray"/>'s operators: inputs have
+/// one common shape, or are 0-d and apply to every element; a 0-d input's gradient is summed back to 0-d.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Elementwise
+{
+    /// <summary>Checks the input count and returns the common shape of the inputs (empty when all are 0-d).</summary>
+    /// <param name="function">The node's name, for messages.</param>
+    /// <param name="xs">The inputs' data.</param>
+    /// <param name="arity">The number of inputs the node takes.</param>
+    public static int[] Shape(string function, NDArray[] xs, int arity)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Length != arity)
+        {
+            throw new ArgumentException(
+                $"{function} takes {arity} input{(arity == 1 ? string.Empty : "s")}, got {xs.Length}.", nameof(xs));
+        }
+
+        NDArray? shaped = null;
+        foreach (var x in xs)
+        {
+            ArgumentNullException.ThrowIfNull(x, nameof(xs));
+            if (x.Rank == 0)
+            {
+                continue;
+            }
+
+            if (shaped is null)
+            {
+                shaped = x;
+            }
+            else if (!shaped.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray))
+            {
+                throw new ArgumentException(
+                    $"{function} got inputs of shapes {NDArray.FormatShape(shaped.Shape)} and {NDArray.FormatShape(x.Shape)}: "
+                    + "elementwise inputs need equal shapes or 0-d.",
+                    nameof(xs));
+            }
+        }
+
+        return shaped is null ? [] : (int[])shaped.ShapeArray.Clone();
+    }
+
+    /// <summary>The number of elements of an array of shape <paramref name="shape"/>.</summary>
+    public static int Size(int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var size = 1;
+        foreach (var n in shape)
+        {
+            size = checked(size * n);
+        }
+
+        return size;
+    }
+
+    /// <summary>The step through <paramref name="x"/>'s elements in an elementwise loop: 0 for a 0-d array (it repeats), 1 otherwise.</summary>
+    public static int Stride(NDArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.Rank == 0 ? 0 : 1;
+    }
+
+    /// <summary>Wraps an elementwise result in exactly <paramref name="shape"/> (empty meaning 0-d), without copying <paramref name="values"/>.</summary>
+    /// <remarks><see cref="NDArray.Wrap"/> reads an empty shape as "1-d"; a node whose inputs are all 0-d needs a 0-d result.</remarks>
+    public static NDArray Result(double[] values, int[] shape) => NDArray.WrapExact(values, shape);
+
+    /// <summary>The gradient of <paramref name="input"/> from per-element partials: summed to 0-d for a 0-d input, wrapped in its shape otherwise.</summary>
+    /// <param name="grad">One partial per element of the common shape; aliased when not summed.</param>
+    /// <param name="input">The input the gradient belongs to.</param>
+    public static NDArray Gradient(double[] grad, NDArray input)
+    {
+        ArgumentNullException.ThrowIfNull(grad);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank == 0)
+        {
+            return NDArray.Scalar(grad.Length == 1 ? grad[0] : TensorPrimitives.Sum<double>(grad));
+        }
+
+        return NDArray.WrapExact(grad, input.ShapeArray);
+    }
+
+    // The same rule for array-valued gradients, used by the hand-written built-in nodes.
+    internal static NDArray SumTo(NDArray grad, NDArray input) =>
+        input.Rank == 0 && grad.Rank != 0 ? NDArray.Sum(grad) : grad;
+}

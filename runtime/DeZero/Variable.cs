@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+
+namespace DeZero;
+
+/// <summary>A box holding an array, its gradient and the function that created it (DeZero's <c>Variable</c>).</summary>
+public sealed class Variable
+{
+    private NDArray _data;
+    private NDArray? _grad;
+
+    /// <summary>Boxes <paramref name="data"/>; a <see cref="double"/> converts implicitly, so <c>new Variable(0.5)</c> works.</summary>
+    /// <param name="data">The value; never null.</param>
+    /// <param name="name">An optional name, shown nowhere but useful when debugging graphs.</param>
+    public Variable(NDArray data, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _data = data;
+        Name = name;
+    }
+
+    /// <summary>The value. Replacing it (as an optimiser does) never changes the array that was there.</summary>
+    public NDArray Data
+    {
+        get => _data;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _data = value;
+        }
+    }
+
+    /// <summary>The gradient of the last output backpropagated from, or null; settable for manual backprop (<c>y.Grad = 1.0</c>).</summary>
+    public NDArray? Grad
+    {
+        get => _grad;
+        set
+        {
+            if (value is not null && !SameShape(value.Shape, _data.Shape))
+            {
+                throw new ArgumentException(
+                    $"A gradient of shape {NDArray.FormatShape(value.Shape)} does not fit a variable of shape {NDArray.FormatShape(_data.Shape)}.",
+                    nameof(value));
+            }
+
+            _grad = value;
+        }
+    }
+
+    /// <summary>The function whose output this is, or null for a variable made by the user (a leaf).</summary>
+    public Function? Creator { get; private set; }
+
+    /// <summary>The depth in the graph: 0 for a leaf, one more than the creator's generation otherwise.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>An optional name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The shape of <see cref="Data"/>.</summary>
+    public IReadOnlyList<int> Shape => _data.Shape;
+
+    /// <summary>The number of elements of <see cref="Data"/>.</summary>
+    public int Size => _data.Size;
+
+    /// <summary>Forgets the gradient, so the next backward pass starts from nothing.</summary>
+    public void ClearGrad() => _grad = null;
+
+    /// <summary>Backpropagates from this variable to every variable it depends on (a loop, never recursion).</summary>
+    /// <remarks>
+    /// Seeds <see cref="Grad"/> with ones when it is null. Functions run from the highest generation down, so a
+    /// variable has its whole gradient before its creator runs, for any graph. Gradients add up into
+    /// <see cref="Grad"/> (a new array each time), also across calls, as in DeZero. Unless
+    /// <paramref name="retainGrad"/> is true, the gradients of function outputs (this variable included) are
+    /// dropped once used, and only the leaves keep theirs. With <paramref name="retainGrad"/>, clear the
+    /// intermediate gradients before backpropagating again, or they add into the next pass as they do in DeZero.
+    /// </remarks>
+    /// <param name="retainGrad">Keep the gradients of intermediate variables (DeZero's <c>retain_grad</c>).</param>
+    public void Backward(bool retainGrad = false)
+    {
+        Grad ??= NDArray.OnesLike(_data);
+        if (Creator is null)
+        {
+            return;
+        }
+
+        // Highest generation first; PriorityQueue is a min-heap, hence the negated key.
+        var pending = new PriorityQueue<Function, int>();
+        var seen = new HashSet<Function>(ReferenceEqualityComparer.Instance);
+        pending.Enqueue(Creator, -Creator.Generation);
+        seen.Add(Creator);
+
+        while (pending.TryDequeue(out var function, out _))
+        {
+            var output = function.Output;
+            var gy = output.Grad
+                ?? throw new InvalidOperationException(
+                    $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
+            var inputs = function.Inputs;
+            var gxs = CheckedGradients(function, inputs, function.BackwardAll(gy));
+
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var x = inputs[i];
+                x.Grad = x.Grad is null ? gxs[i] : x.Grad + gxs[i];
+                if (x.Creator is { } creator && seen.Add(creator))
+                {
+                    pending.Enqueue(creator, -creator.Generation);
+                }
+            }
+
+            if (!retainGrad)
+            {
+                output.ClearGrad();
+            }
+        }
+    }
+
+    /// <summary>DeZero's repr: <c>variable(0.5)</c>, continuation lines of an array indented under the first.</summary>
+    public override string ToString() =>
+        "variable(" + _data.ToString().Replace("\n", "\n" + new string(' ', 9), StringComparison.Ordinal) + ")";
+
+    // Called by Function.Call only: the creator link is what makes this variable part of a graph.
+    internal void SetCreator(Function function)
+    {
+        Creator = function;
+        Generation = function.Generation + 1;
+    }
+
+    private static NDArray[] CheckedGradients(Function function, IReadOnlyList<Variable> inputs, NDArray[]? gxs)
+    {
+        var name = function.GetType().Name;
+        if (gxs is null || gxs.Length != inputs.Count)
+        {
+            throw new InvalidOperationException(
+                $"{name}.BackwardAll returned {gxs?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {inputs.Count} inputs.");
+        }
+
+        for (var i = 0; i < gxs.Length; i++)
+        {
+            if (gxs[i] is null)
+            {
+                throw new InvalidOperationException($"{name}.BackwardAll returned a null gradient for input {i}.");
+            }
+
+            if (!SameShape(gxs[i].Shape, inputs[i].Shape))
+            {
+                throw new InvalidOperationException(
+                    $"{name}.BackwardAll returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(inputs[i].Shape)}.");
+            }
+        }
+
+        return gxs;
+    }
+
+    private static bool SameShape(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
