@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using DeZero.Generators.Model;
+
+namespace DeZero.Generators.Calculus;
+
+/// <summary>Hands out names for temporaries and tangents that no user identifier already has.</summary>
+internal sealed class Names
+{
+    private readonly HashSet<string> _used = [];
+    private int _temporaries;
+
+    public Names(MethodSpec method)
+    {
+        // The generated method's own names are reserved too.
+        _used.Add(method.Name);
+        foreach (var parameter in method.Parameters)
+        {
+            _used.Add(Bare(parameter.Name));
+        }
+
+        Reserve(method.Body);
+    }
+
+    /// <summary>An identifier without the <c>@</c> that escapes a keyword.</summary>
+    public static string Bare(string name) => name.TrimStart('@');
+
+    public string Fresh(string stem)
+    {
+        if (_used.Add(stem))
+        {
+            return stem;
+        }
+
+        for (var i = 1; ; i++)
+        {
+            var candidate = stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_used.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The next free temporary: t1, t2, …</summary>
+    public string Temporary()
+    {
+        while (true)
+        {
+            var candidate = "t" + (++_temporaries).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_used.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private void Reserve(Stmt statement)
+    {
+        switch (statement)
+        {
+            case Declare declare:
+                _used.Add(Bare(declare.Name));
+                break;
+            case Block block:
+                foreach (var inner in block.Statements)
+                {
+                    Reserve(inner);
+                }
+
+                break;
+            case If conditional:
+                Reserve(conditional.Then);
+                if (conditional.Else is not null)
+                {
+                    Reserve(conditional.Else);
+                }
+
+                break;
+            case Loop loop:
+                Reserve(loop.Before);
+                Reserve(loop.Body);
+                Reserve(loop.Next);
+                break;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.CodeAnalysis;
+
+namespace DeZero.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each message names the construct and says what to do.</summary>
+internal static class Descriptors
+{
+    private const string Category = "DeZero";
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
+        "DZ0001",
+        "Statement not supported in a [Differentiable] method",
+        "The statement '{0}' is not supported in a [Differentiable] method: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
+        "DZ0002",
+        "Expression not supported in a [Differentiable] method",
+        "The expression '{0}' is not supported in a [Differentiable] method: {1}");
+
+    public static readonly DiagnosticDescriptor NotDifferentiableCall = Error(
+        "DZ0003",
+        "Call to a method that is not differentiable",
+        "'{0}' is not differentiable: it is neither a [Differentiable] method nor a supported System.Math member; mark it [Differentiable] or give its derivative with [DerivativeOf]");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Error(
+        "DZ0004",
+        "Parameter type not supported",
+        "Parameter '{0}' has type '{1}': a [Differentiable] method takes double parameters, which are differentiated, and int parameters, which are not");
+
+    public static readonly DiagnosticDescriptor ByReferenceParameter = Error(
+        "DZ0005",
+        "By-reference parameter not supported",
+        "Parameter '{0}' is passed by reference ('{1}'): pass it by value and return the result");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "DZ0006",
+        "Return type must be double",
+        "'{0}' returns '{1}': a [Differentiable] method must return double");
+
+    public static readonly DiagnosticDescriptor NotStatic = Error(
+        "DZ0007",
+        "Method must be static",
+        "'{0}' is not static: make it static, a [Differentiable] method may only depend on its parameters");
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error(
+        "DZ0008",
+        "Containing type must be partial",
+        "Type '{0}' must be declared partial so the generated members of '{1}' can be added to it");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "DZ0009",
+        "File-local types cannot take generated members",
+        "Type '{0}' is file-local: generated members cannot be added to it; move '{1}' to a type that is not declared 'file'");
+
+    public static readonly DiagnosticDescriptor LocalFunctionOrLambda = Error(
+        "DZ0010",
+        "[Differentiable] on a local function or lambda",
+        "[Differentiable] cannot be applied to a {0}: move it to a static method of a partial type");
+
+    public static readonly DiagnosticDescriptor GenericMethod = Error(
+        "DZ0011",
+        "Generic method not supported",
+        "'{0}' is generic: a [Differentiable] method works on double; remove its type parameters");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Error(
+        "DZ0012",
+        "Two [Differentiable] methods share a name",
+        "Type '{1}' has more than one [Differentiable] method named '{0}': their generated members would clash; rename one");
+
+    public static readonly DiagnosticDescriptor NameCollision = Error(
+        "DZ0013",
+        "Generated member would collide with an existing one",
+        "Type '{0}' already declares '{1}', which the generator emits for '{2}'; rename one of them");
+
+    public static readonly DiagnosticDescriptor CalleeHasErrors = Error(
+        "DZ0014",
+        "Call to a [Differentiable] method that has errors",
+        "'{0}' has errors of its own, so it has no generated gradient; fix '{0}' first");
+
+    public static readonly DiagnosticDescriptor NoDoubleParameter = Error(
+        "DZ0015",
+        "Nothing to differentiate",
+        "'{0}' has no double parameter: there is nothing to differentiate; add a double parameter or remove [Differentiable]");
+
+    public static readonly DiagnosticDescriptor UnsupportedLocal = Error(
+        "DZ0016",
+        "Local type not supported",
+        "Local '{0}' has type '{1}': a [Differentiable] method may declare double, int and bool locals only");
+
+    public static readonly DiagnosticDescriptor NoBody = Error(
+        "DZ0017",
+        "Method has no body",
+        "'{0}' has no body to differentiate: give it one, or supply its derivative with [DerivativeOf]");
+
+    public static readonly DiagnosticDescriptor CalleeWithoutGradient = Error(
+        "DZ0018",
+        "Referenced [Differentiable] method has no generated gradient",
+        "'{0}' is marked [Differentiable] but its type has no '{1}': rebuild its assembly with the DeZero generator");
+
+    public static readonly DiagnosticDescriptor[] All =
+    [
+        UnsupportedStatement, UnsupportedExpression, NotDifferentiableCall, UnsupportedParameter,
+        ByReferenceParameter, UnsupportedReturnType, NotStatic, TypeNotPartial, FileLocalType,
+        LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
+        NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient,
+    ];
+
+    public static DiagnosticDescriptor ById(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        throw new System.ArgumentException($"Unknown diagnostic id {id}", nameof(id));
+    }
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: $"https://github.com/dezero-generators/DeZero.Generators#{id.ToLowerInvariant()}");
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using DeZero.Generators.Model;
+
+namespace DeZero.Generators.Emitting;
+
+/// <summary>
+/// Prints model expressions and statements as C#. Parentheses follow C# precedence, and the right
+/// operand of an operator of equal precedence keeps its parentheses, so the evaluation order (and
+/// with it every rounding) is exactly the user's.
+/// </summary>
+internal sealed class CSharpPrinter
+{
+    /// <summary>For generated code: every name fully qualified.</summary>
+    public static readonly CSharpPrinter Code = new("global::System.Math.");
+
+    /// <summary>For documentation: formulas as a person writes them.</summary>
+    public static readonly CSharpPrinter Formula = new("Math.");
+
+    private readonly string _math;
+
+    private CSharpPrinter(string math) => _math = math;
+
+    public static string Number(double value) => value switch
+    {
+        double.PositiveInfinity => "double.PositiveInfinity",
+        double.NegativeInfinity => "double.NegativeInfinity",
+        _ when double.IsNaN(value) => "double.NaN",
+        _ => WithPoint(value.ToString("R", CultureInfo.InvariantCulture)),
+    };
+
+    private static string WithPoint(string text) =>
+        text.IndexOfAny(['.', 'E', 'e']) >= 0 ? text : text + ".0";
+
+    public string Print(Expr expr) => Print(expr, 0);
+
+    /// <summary>True for negative numbers and -0.0, whose text starts with a minus sign.</summary>
+    private static bool IsNegative(double value) => BitConverter.DoubleToInt64Bits(value) < 0 && !double.IsNaN(value);
+
+    private string Print(Expr expr, int context)
+    {
+        var (text, precedence) = expr switch
+        {
+            Constant { Kind: ValueKind.Bool } c => (c.Value != 0 ? "true" : "false", Primary),
+            Constant { Kind: ValueKind.Int } c => (((long)c.Value).ToString(CultureInfo.InvariantCulture), c.Value < 0 ? UnaryPrecedence : Primary),
+            Constant c => (Number(c.Value), IsNegative(c.Value) ? UnaryPrecedence : Primary),
+            Variable v => (v.Name, Primary),
+            FieldReference f => (f.QualifiedName, Primary),
+            EnumConstant e => ($"({e.QualifiedType}){e.Value.ToString(CultureInfo.InvariantCulture)}", UnaryPrecedence),
+            Unary u => (UnaryText(u), UnaryPrecedence),
+            Model.Convert c => ($"({Keyword(c.Kind)}){Print(c.Operand, UnaryPrecedence + 1)}", UnaryPrecedence),
+            Binary b => BinaryText(b),
+            Conditional c => ($"{Print(c.Condition, ConditionalPrecedence + 1)} ? {Print(c.WhenTrue, ConditionalPrecedence + 1)} : {Print(c.WhenFalse, ConditionalPrecedence)}", ConditionalPrecedence),
+            MathCall m => ($"{_math}{m.Name}({Arguments(m.Arguments)})", Primary),
+            UserCall call => ($"{call.Function}({Arguments(call.Arguments)})", Primary),
+            _ => throw new InvalidOperationException($"Cannot print {expr.GetType().Name}"),
+        };
+        return precedence < context ? "(" + text + ")" : text;
+    }
+
+    public string Arguments(EquatableArray<Expr> arguments) => string.Join(", ", arguments.Select(a => Print(a, 0)));
+
+    private string UnaryText(Unary unary)
+    {
+        var op = unary.Op switch { UnaryOp.Negate => "-", UnaryOp.Not => "!", _ => "~" };
+        // "- -x" must not become "--x"; a nested unary or negative constant gets parentheses.
+        var operand = unary.Operand is Unary || (unary.Operand is Constant c && IsNegative(c.Value))
+            ? "(" + Print(unary.Operand, 0) + ")"
+            : Print(unary.Operand, UnaryPrecedence);
+        return op + operand;
+    }
+
+    private (string, int) BinaryText(Binary binary)
+    {
+        var (op, precedence) = binary.Op switch
+        {
+            BinaryOp.Multiply => ("*", 11),
+            BinaryOp.Divide => ("/", 11),
+            BinaryOp.Remainder => ("%", 11),
+            BinaryOp.Add => ("+", 10),
+            BinaryOp.Subtract => ("-", 10),
+            BinaryOp.LeftShift => ("<<", 9),
+            BinaryOp.RightShift => (">>", 9),
+            BinaryOp.Less => ("<", 8),
+            BinaryOp.LessOrEqual => ("<=", 8),
+            BinaryOp.Greater => (">", 8),
+            BinaryOp.GreaterOrEqual => (">=", 8),
+            BinaryOp.Equal => ("==", 7),
+            BinaryOp.NotEqual => ("!=", 7),
+            BinaryOp.And => ("&", 6),
+            BinaryOp.ExclusiveOr => ("^", 5),
+            BinaryOp.Or => ("|", 4),
+            BinaryOp.ConditionalAnd => ("&&", 3),
+            _ => ("||", 2),
+        };
+        return ($"{Print(binary.Left, precedence)} {op} {Print(binary.Right, precedence + 1)}", precedence);
+    }
+
+    public static string Keyword(ValueKind kind) => kind switch
+    {
+        ValueKind.Double => "double",
+        ValueKind.Int => "int",
+        _ => "bool",
+    };
+
+    private const int ConditionalPrecedence = 1;
+    private const int UnaryPrecedence = 12;
+    private const int Primary = 13;
+
+    /// <summary>Writes statements; <see cref="CallWithGradient"/> and the other derivative-only forms included.</summary>
+    public void Write(SourceWriter writer, Stmt statement)
+    {
+        switch (statement)
+        {
+            case Block block:
+                writer.OpenBlock("");
+                WriteAll(writer, block);
+                writer.CloseBlock();
+                break;
+            case Declare declare:
+                writer.WriteLine(declare.Value is null
+                    ? $"{Keyword(declare.Kind)} {declare.Name};"
+                    : $"{Keyword(declare.Kind)} {declare.Name} = {Print(declare.Value)};");
+                break;
+            case Assign assign:
+                writer.WriteLine($"{assign.Name} = {Print(assign.Value)};");
+                break;
+            case If conditional:
+                writer.OpenBlock($"if ({Print(conditional.Condition)})");
+                WriteAll(writer, conditional.Then);
+                writer.CloseBlock();
+                if (conditional.Else is { } otherwise)
+                {
+                    writer.OpenBlock("else");
+                    WriteAll(writer, otherwise);
+                    writer.CloseBlock();
+                }
+
+                break;
+            case Loop { ConditionAtBottom: true } loop:
+                writer.OpenBlock("do");
+                WriteAll(writer, loop.Body);
+                writer.CloseBlock($" while ({Print(loop.Condition ?? new Constant(1, ValueKind.Bool))});");
+                break;
+            case Loop loop when loop.Before.Statements.Count == 0 && loop.Next.Statements.Count == 0:
+                writer.OpenBlock($"while ({Print(loop.Condition ?? new Constant(1, ValueKind.Bool))})");
+                WriteAll(writer, loop.Body);
+                writer.CloseBlock();
+                break;
+            case Loop loop:
+                writer.OpenBlock($"for ({ForInitializer(loop.Before)}; {(loop.Condition is null ? string.Empty : Print(loop.Condition))}; {string.Join(", ", loop.Next.Statements.Select(Inline))})");
+                WriteAll(writer, loop.Body);
+                writer.CloseBlock();
+                break;
+            case Break:
+                writer.WriteLine("break;");
+                break;
+            case Continue:
+                writer.WriteLine("continue;");
+                break;
+            case Goto jump:
+                writer.WriteLine($"goto {jump.Name};");
+                break;
+            case Label label:
+                writer.Unindent();
+                writer.WriteLine($"{label.Name}: ;");
+                writer.Indent();
+                break;
+            case Return ret:
+                writer.WriteLine($"return {Print(ret.Value)};");
+                break;
+            case ReturnTuple tuple:
+                writer.WriteLine($"return ({Arguments(tuple.Values)});");
+                break;
+            case CallWithGradient call:
+                var targets = string.Join(", ", new[] { call.Value }.Concat(call.Partials.Select(p => p.Name ?? "_")));
+                writer.WriteLine($"var ({targets}) = {call.Call.Gradient}({Arguments(call.Call.Arguments)});");
+                break;
+            default:
+                throw new InvalidOperationException($"Cannot print {statement.GetType().Name}");
+        }
+    }
+
+    public void WriteAll(SourceWriter writer, Block block)
+    {
+        foreach (var statement in block.Statements)
+        {
+            Write(writer, statement);
+        }
+    }
+
+    private string ForInitializer(Block before) => before.Statements.Count switch
+    {
+        0 => string.Empty,
+        1 when before.Statements[0] is Declare declare => $"{Keyword(declare.Kind)} {declare.Name} = {Print(declare.Value!)}",
+        _ => string.Join(", ", before.Statements.Select(Inline)),
+    };
+
+    private string Inline(Stmt statement) => statement is Assign assign
+        ? $"{assign.Name} = {Print(assign.Value)}"
+        : throw new InvalidOperationException("Only assignments fit in a for header");
+}

@@ -1,0 +1,46 @@
+namespace DeZero.Generators.Model;
+
+// Statements of a [Differentiable] body, and of the derivative program built from it.
+
+internal abstract record Stmt;
+
+/// <summary>A local declaration, with or without an initial value.</summary>
+internal sealed record Declare(string Name, ValueKind Kind, Expr? Value) : Stmt;
+
+/// <summary>An assignment; compound assignments and <c>++</c>/<c>--</c> are parsed into this.</summary>
+internal sealed record Assign(string Name, Expr Value) : Stmt;
+
+internal sealed record If(Expr Condition, Block Then, Block? Else) : Stmt;
+
+/// <summary>
+/// Every loop: <c>while</c> (condition on top), <c>do</c> (condition at the bottom) and <c>for</c>
+/// (initialisers in <see cref="Before"/>, incrementors in <see cref="Next"/>).
+/// </summary>
+internal sealed record Loop(Block Before, Expr? Condition, bool ConditionAtBottom, Block Body, Block Next) : Stmt;
+
+internal sealed record Break : Stmt;
+
+internal sealed record Continue : Stmt;
+
+internal sealed record Return(Expr Value) : Stmt;
+
+internal sealed record Block(EquatableArray<Stmt> Statements) : Stmt
+{
+    public static readonly Block Empty = new(EquatableArray<Stmt>.Empty);
+}
+
+// Only in derivative programs:
+
+/// <summary><c>return (value, d1, d2, …);</c></summary>
+internal sealed record ReturnTuple(EquatableArray<Expr> Values) : Stmt;
+
+/// <summary><c>var (v, d1, _, …) = G…WithGradient(args);</c>; a null target is a discard.</summary>
+internal sealed record CallWithGradient(string Value, EquatableArray<OptionalName> Partials, UserCall Call) : Stmt;
+
+/// <summary>A name that may be absent (a discard).</summary>
+internal readonly record struct OptionalName(string? Name);
+
+/// <summary><c>label: ;</c> and <c>goto label;</c>, used to run a <c>for</c> loop's incrementors on <c>continue</c>.</summary>
+internal sealed record Label(string Name) : Stmt;
+
+internal sealed record Goto(string Name) : Stmt;

@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DeZero.Generators.Diagnostics;
+using DeZero.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeZero.Generators.Parsing;
+
+/// <summary>
+/// Turns one <c>[Differentiable]</c> declaration into a <see cref="MethodSpec"/>, or into the located
+/// diagnostics that explain why it cannot have one. Never throws on user code.
+/// </summary>
+internal static class MethodParser
+{
+    public const string DifferentiableAttribute = "DeZero.DifferentiableAttribute";
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var checker = new CalleeChecker(context.SemanticModel.Compilation, cancellationToken);
+        return Parse(context.TargetNode, context.TargetSymbol, context.SemanticModel, checker, cancellationToken);
+    }
+
+    public static ParseResult Parse(
+        SyntaxNode node, ISymbol symbol, SemanticModel semanticModel, CalleeChecker checker, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
+            diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(location), arguments.ToEquatableArray()));
+
+        if (node is not MethodDeclarationSyntax syntax || symbol is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+        {
+            var what = node is LocalFunctionStatementSyntax ? "local function" : "lambda";
+            Report(Descriptors.LocalFunctionOrLambda, node.GetLocation(), what);
+            return Failed(diagnostics);
+        }
+
+        // While the user's own code has errors, the compiler speaks; we stay quiet and emit nothing.
+        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return Failed(diagnostics);
+        }
+
+        var location = syntax.Identifier.GetLocation();
+        var name = method.Name;
+        if (!method.IsStatic)
+        {
+            Report(Descriptors.NotStatic, location, name);
+        }
+
+        if (method.IsGenericMethod)
+        {
+            Report(Descriptors.GenericMethod, syntax.TypeParameterList?.GetLocation() ?? location, name);
+        }
+
+        if (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            Report(Descriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString());
+        }
+
+        var parameters = new List<ParameterSpec>();
+        foreach (var (parameter, parameterSyntax) in method.Parameters.Zip(syntax.ParameterList.Parameters, (p, s) => (p, s)))
+        {
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(Descriptors.ByReferenceParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.RefKind.ToString().ToLowerInvariant());
+            }
+            else if (parameter.IsParams || BodyParser.KindOf(parameter.Type) is not (ValueKind.Double or ValueKind.Int))
+            {
+                Report(Descriptors.UnsupportedParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
+            }
+            else
+            {
+                parameters.Add(new ParameterSpec(BodyParser.Identifier(parameter.Name), BodyParser.KindOf(parameter.Type)!.Value));
+            }
+        }
+
+        if (diagnostics.Count == 0 && !parameters.Any(p => p.IsDifferentiated))
+        {
+            Report(Descriptors.NoDoubleParameter, location, name);
+        }
+
+        var types = new List<TypeSpec>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault();
+            if (declaration is null)
+            {
+                Report(Descriptors.TypeNotPartial, location, type.Name, name);
+                break;
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                Report(Descriptors.FileLocalType, declaration.Identifier.GetLocation(), type.Name, name);
+            }
+            else if (!type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                Report(Descriptors.TypeNotPartial, declaration.Identifier.GetLocation(), type.Name, name);
+            }
+
+            types.Insert(0, Describe(type, declaration));
+        }
+
+        CheckNames(method, location, Report);
+
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            Report(Descriptors.NoBody, location, name);
+            return Failed(diagnostics);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return Failed(diagnostics);
+        }
+
+        var body = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
+        var bodyOperation = (IOperation?)body?.BlockBody ?? body?.ExpressionBody;
+        if (bodyOperation is null)
+        {
+            return Failed(diagnostics);
+        }
+
+        checker.Enter(method);
+        var parser = new BodyParser(checker, cancellationToken);
+        var block = parser.ParseBody(bodyOperation);
+        diagnostics.AddRange(parser.Diagnostics);
+        if (diagnostics.Count > 0)
+        {
+            return Failed(diagnostics);
+        }
+
+        var containingNamespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
+        var spec = new MethodSpec(
+            containingNamespace,
+            types.ToEquatableArray(),
+            BodyParser.Identifier(name),
+            Accessibility(method.DeclaredAccessibility),
+            parameters.ToEquatableArray(),
+            block);
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>Two [Differentiable] methods with one name, or a member already named as ours.</summary>
+    private static void CheckNames(IMethodSymbol method, Location location, System.Action<DiagnosticDescriptor, Location?, string[]> report)
+    {
+        var type = method.ContainingType;
+        var name = method.Name;
+        if (type.GetMembers(name).OfType<IMethodSymbol>().Count(m => HasDifferentiableAttribute(m)) > 1)
+        {
+            report(Descriptors.DuplicateName, location, [name, type.Name]);
+            return;
+        }
+
+        foreach (var generated in new[] { name + "Function", name + "WithGradient" })
+        {
+            if (type.GetMembers(generated).Any())
+            {
+                report(Descriptors.NameCollision, location, [type.Name, generated, name]);
+            }
+        }
+
+        var graphOverload = type.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m =>
+            !SymbolEqualityComparer.Default.Equals(m, method)
+            && m.Parameters.Length == method.Parameters.Length
+            && m.Parameters.Zip(method.Parameters, (mine, theirs) =>
+                theirs.Type.SpecialType == SpecialType.System_Double
+                    ? mine.Type.Name == "Variable" && mine.Type.ContainingNamespace?.ToDisplayString() == "DeZero"
+                    : SymbolEqualityComparer.Default.Equals(mine.Type, theirs.Type)).All(same => same));
+        if (graphOverload is not null)
+        {
+            report(Descriptors.NameCollision, location, [type.Name, graphOverload.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), name]);
+        }
+    }
+
+    public static bool HasDifferentiableAttribute(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
+
+    private static TypeSpec Describe(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    {
+        var keyword = declaration switch
+        {
+            RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+            RecordDeclarationSyntax => "record",
+            StructDeclarationSyntax => "struct",
+            InterfaceDeclarationSyntax => "interface",
+            _ => "class",
+        };
+        var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(t => BodyParser.Identifier(t.Name))) + ">";
+        var metadataName = type.TypeParameters.Length == 0 ? type.Name : type.Name + "`" + type.TypeParameters.Length;
+        return new TypeSpec(keyword, BodyParser.Identifier(type.Name) + typeParameters, metadataName, type.IsStatic);
+    }
+
+    private static string Accessibility(Microsoft.CodeAnalysis.Accessibility accessibility) => accessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    private static ParseResult Failed(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());
+}

@@ -1,0 +1,9 @@
+namespace DeZero.Generators;
+
+/// <summary>Names of the pipeline steps, read by the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parsed = nameof(Parsed);
+    public const string Methods = nameof(Methods);
+    public const string Diagnostics = nameof(Diagnostics);
+}
