@@ -114,7 +114,7 @@ internal static class MethodEmitter
         writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
         writer.WriteLine($"y[i] = {method.Name}({arguments});");
         writer.CloseBlock();
-        writer.WriteLine($"return {NDArray}.Wrap(y, shape);");
+        writer.WriteLine($"return {Elementwise}.Result(y, shape);");
         writer.CloseBlock();
         writer.WriteLine();
 
