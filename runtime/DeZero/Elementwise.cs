@@ -89,9 +89,6 @@ public static class Elementwise
         return NDArray.WrapExact(grad, input.ShapeArray);
     }
 
-    /// <summary>Wraps a computed output in the shape <see cref="Shape"/> returned; an empty shape means 0-d.</summary>
-    public static NDArray Result(double[] data, int[] shape) => NDArray.WrapExact(data, shape);
-
     // The same rule for array-valued gradients, used by the hand-written built-in nodes.
     internal static NDArray SumTo(NDArray grad, NDArray input) =>
         input.Rank == 0 && grad.Rank != 0 ? NDArray.Sum(grad) : grad;
