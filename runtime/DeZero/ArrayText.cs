@@ -172,7 +172,7 @@ internal static class ArrayText
 
             if (finite.Length > 0 && format._scientific)
             {
-                var parts = finite.Select(Scientific).ToArray();
+                var parts = finite.Select(v => Scientific(v)).ToArray();
                 format._fractionDigits = parts.Max(p => p.Fraction.Length);
                 format._exponentDigits = parts.Max(p => Math.Max(2, Math.Abs(p.Exponent).ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
                 format._padLeft = parts.Max(p => p.Integer.Length);
@@ -205,8 +205,8 @@ internal static class ArrayText
 
             if (_scientific)
             {
-                var (integer, fraction, exponent) = Scientific(value);
-                return integer.PadLeft(_padLeft) + "." + fraction.PadRight(_fractionDigits, '0') + "e" + FloatText.Exponent(exponent, _exponentDigits);
+                var (integer, fraction, exponent) = Scientific(value, _fractionDigits);
+                return integer.PadLeft(_padLeft) + "." + fraction + "e" + FloatText.Exponent(exponent, _exponentDigits);
             }
 
             var (i, f) = Positional(value);
@@ -222,11 +222,21 @@ internal static class ArrayText
         }
 
         // Shortest digits, cut to at most 1 + 8 significant; "1.5" and exponent -5 for 1.5e-05.
-        private static (string Integer, string Fraction, int Exponent) Scientific(double value)
+        private static (string Integer, string Fraction, int Exponent) Scientific(double value) =>
+            Scientific(value, 0);
+
+        // As above, but with at least minFraction digits after the point. Like numpy's min_digits they are
+        // the value's own further digits: zeros for a normal double, but 4.94065646e-324 for the subnormal 5e-324.
+        private static (string Integer, string Fraction, int Exponent) Scientific(double value, int minFraction)
         {
             var (negative, digits, point) = FloatText.RoundedSignificant(value, Precision + 1);
+            if (digits.Length - 1 < minFraction && digits != "0")
+            {
+                (negative, digits, point) = FloatText.RoundedSignificant(value, minFraction + 1, exact: true);
+            }
+
             var exponent = digits == "0" ? 0 : point - 1;
-            return ((negative ? "-" : string.Empty) + digits[0], digits[1..], exponent);
+            return ((negative ? "-" : string.Empty) + digits[0], digits[1..].PadRight(minFraction, '0'), exponent);
         }
     }
 }

@@ -44,11 +44,11 @@ internal static class FloatText
             : Parse(value.ToString("F" + fractionDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The digits of a finite value rounded to at most <paramref name="significantDigits"/> significant digits.</summary>
-    public static (bool Negative, string Digits, int Point) RoundedSignificant(double value, int significantDigits)
+    /// <summary>The digits of a finite value rounded to at most <paramref name="significantDigits"/> significant digits: of the shortest round-trip form, or with <paramref name="exact"/> of the exact binary value.</summary>
+    public static (bool Negative, string Digits, int Point) RoundedSignificant(double value, int significantDigits, bool exact = false)
     {
         var (negative, digits, point) = Shortest(value);
-        return digits.Length <= significantDigits
+        return digits.Length <= significantDigits && !exact
             ? (negative, digits, point)
             : Parse(value.ToString("E" + (significantDigits - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
     }
