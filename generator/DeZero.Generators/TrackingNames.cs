@@ -4,6 +4,8 @@ namespace DeZero.Generators;
 internal static class TrackingNames
 {
     public const string Parsed = nameof(Parsed);
+    public const string Registrations = nameof(Registrations);
+    public const string Resolved = nameof(Resolved);
     public const string Methods = nameof(Methods);
     public const string Diagnostics = nameof(Diagnostics);
 }

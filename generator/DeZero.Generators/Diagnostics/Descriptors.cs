@@ -97,12 +97,38 @@ internal static class Descriptors
         "Referenced [Differentiable] method has no generated gradient",
         "'{0}' is marked [Differentiable] but its type has no '{1}': rebuild its assembly with the DeZero generator");
 
+    public static readonly DiagnosticDescriptor DerivativeTargetNotFound = Error(
+        "DZ0019",
+        "[DerivativeOf] names a function that does not exist",
+        "'{0}' is the derivative of '{1}', which does not exist: name a static method with nameof, and give its type when it is not this one");
+
+    public static readonly DiagnosticDescriptor DerivativeTargetNotDifferentiable = Error(
+        "DZ0020",
+        "[DerivativeOf] names a function that cannot take a derivative",
+        "'{0}' is the derivative of '{1}', which is not a static function of double and int parameters returning double");
+
+    public static readonly DiagnosticDescriptor DerivativeSignatureMismatch = Error(
+        "DZ0021",
+        "Supplied derivative does not fit its function",
+        "'{0}' does not fit '{1}': expected a public or internal method '{2}', the value first, then one partial for each double parameter");
+
+    public static readonly DiagnosticDescriptor DuplicateDerivative = Error(
+        "DZ0022",
+        "Two derivatives for one function",
+        "'{0}' has {1} [DerivativeOf] derivatives: keep one");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "DZ9999",
+        "The generator failed",
+        "The DeZero generator failed on '{0}': {1}; no code was generated for it. Please report this with the method's source.");
+
     public static readonly DiagnosticDescriptor[] All =
     [
         UnsupportedStatement, UnsupportedExpression, NotDifferentiableCall, UnsupportedParameter,
         ByReferenceParameter, UnsupportedReturnType, NotStatic, TypeNotPartial, FileLocalType,
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
-        NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient,
+        NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
+        DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id)

@@ -69,7 +69,7 @@ internal static class MethodEmitter
         writer.WriteLine($"/// <summary>The value of <see cref=\"{Cref(method)}\"/> and its partial derivatives, without building a graph.</summary>");
         for (var i = 0; i < partials.Length; i++)
         {
-            var formula = formulas is null ? "computed through the method's own control flow" : Xml(formulas[i]);
+            var formula = formulas is null ? "no single formula: it follows the method's own statements" : Xml(formulas[i]);
             writer.WriteLine($"/// <remarks>{partials[i].PartialName} = ∂{method.Name}/∂{partials[i].Name} = {formula}</remarks>");
         }
 

@@ -77,10 +77,13 @@ internal sealed record MathCall(string Name, EquatableArray<Expr> Arguments, Val
 
 /// <summary>
 /// A call to a function whose derivative is known: another <c>[Differentiable]</c> method, or one with a
-/// user-supplied derivative. <see cref="Gradient"/> names the method returning value and partials.
+/// derivative supplied by <c>[DerivativeOf]</c>. <see cref="Gradient"/> names the method that returns the
+/// value and the partials; for a supplied derivative it is filled in once the registrations are gathered,
+/// from <see cref="Key"/>, the callee's documentation id.
 /// </summary>
 internal sealed record UserCall(
     string Function,
-    string Gradient,
+    string? Gradient,
+    string? Key,
     EquatableArray<Expr> Arguments,
     EquatableArray<bool> Differentiated) : Expr(ValueKind.Double);

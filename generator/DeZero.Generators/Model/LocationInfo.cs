@@ -24,5 +24,23 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 /// <summary>A diagnostic as plain values: the descriptor's id, where, and the message arguments.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments);
 
-/// <summary>What parsing one method gives: a model to emit, or the reasons there is none.</summary>
-internal sealed record ParseResult(MethodSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What parsing one method gives: a model to emit, or the reasons there is none; and the calls whose
+/// derivatives must be supplied with [DerivativeOf], which only the gathered registrations can settle.
+/// </summary>
+internal sealed record ParseResult(MethodSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<PendingCall> Pending)
+{
+    public static ParseResult Failed(EquatableArray<DiagnosticInfo> diagnostics) => new(null, diagnostics, EquatableArray<PendingCall>.Empty);
+}
+
+/// <summary>
+/// A call to a function with no generated gradient, by its documentation id. <paramref name="Via"/> is set
+/// when the call is in a [Differentiable] callee rather than in this method.
+/// </summary>
+internal sealed record PendingCall(string Key, string Display, LocationInfo? Location, string? Via);
+
+/// <summary>A user-supplied derivative: the function's documentation id and the method that returns value and partials.</summary>
+internal sealed record Registration(string Key, string Gradient);
+
+/// <summary>What parsing one [DerivativeOf] method gives.</summary>
+internal sealed record RegistrationResult(Registration? Registration, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics);

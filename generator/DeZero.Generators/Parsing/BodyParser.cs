@@ -29,6 +29,7 @@ internal sealed class BodyParser
     private readonly CalleeChecker _callees;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly List<PendingCall> _pending = [];
 
     public BodyParser(CalleeChecker callees, CancellationToken cancellationToken)
     {
@@ -37,6 +38,8 @@ internal sealed class BodyParser
     }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public IReadOnlyList<PendingCall> Pending => _pending;
 
     public Block ParseBody(IOperation body) => ParseBlock(body);
 
@@ -346,20 +349,45 @@ internal sealed class BodyParser
             }
         }
 
-        var (known, gradient) = _callees.Resolve(method, invocation.Syntax, _diagnostics);
-        if (gradient is not null)
+        var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        var function = FullName(method.ContainingType!) + "." + Identifier(method.Name);
+        var differentiated = method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Double).ToEquatableArray();
+        var callee = _callees.Resolve(method, invocation.Syntax, _diagnostics);
+        if (callee.Known)
         {
-            var differentiated = method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Double).ToArray();
-            return new UserCall(FullName(method.ContainingType!) + "." + Identifier(method.Name), gradient, arguments.ToEquatableArray(), differentiated.ToEquatableArray());
+            if (callee.Gradient is null)
+            {
+                return Constant.Zero;
+            }
+
+            // Calls the callee makes to functions with supplied derivatives must be settled for this method too.
+            foreach (var key in callee.Pending)
+            {
+                _pending.Add(new PendingCall(key, display, LocationInfo.From(invocation.Syntax), Via: display));
+            }
+
+            return new UserCall(function, callee.Gradient, null, arguments.ToEquatableArray(), differentiated);
         }
 
-        if (!known)
+        if (IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
         {
-            Report(Descriptors.NotDifferentiableCall, invocation.Syntax, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+            // Differentiable only if a [DerivativeOf] registration for it exists; settled once they are gathered.
+            _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null));
+            return new UserCall(function, null, id, arguments.ToEquatableArray(), differentiated);
         }
 
+        Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
         return Constant.Zero;
     }
+
+    /// <summary>A static function of double and int values returning double: one a derivative can be supplied for.</summary>
+    internal static bool IsPlainFunction(IMethodSymbol method) =>
+        method.IsStatic
+        && !method.IsGenericMethod
+        && method.MethodKind == MethodKind.Ordinary
+        && method.ReturnType.SpecialType == SpecialType.System_Double
+        && !method.ReturnsByRef
+        && method.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && KindOf(p.Type) is ValueKind.Double or ValueKind.Int);
 
     private static BinaryOp? ToBinaryOp(BinaryOperatorKind kind) => kind switch
     {

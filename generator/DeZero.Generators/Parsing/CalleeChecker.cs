@@ -16,7 +16,7 @@ internal sealed class CalleeChecker
 {
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<IMethodSymbol, bool> _valid = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, Callee> _callees = new(SymbolEqualityComparer.Default);
 
     public CalleeChecker(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -25,17 +25,18 @@ internal sealed class CalleeChecker
     }
 
     /// <summary>Marks a method as being parsed, so recursion through it is allowed.</summary>
-    public void Enter(IMethodSymbol method) => _valid[method.OriginalDefinition] = true;
+    public void Enter(IMethodSymbol method) => _callees[method.OriginalDefinition] = Callee.Assumed;
 
     /// <summary>
     /// Known: the callee is [Differentiable]. Gradient: the fully qualified name of its value-and-gradient
-    /// method, or null when there is none (a diagnostic has then been added).
+    /// method, or null when there is none (a diagnostic has then been added). Pending: the supplied
+    /// derivatives it relies on, by documentation id.
     /// </summary>
-    public (bool Known, string? Gradient) Resolve(IMethodSymbol method, SyntaxNode call, List<DiagnosticInfo> diagnostics)
+    public Callee Resolve(IMethodSymbol method, SyntaxNode call, List<DiagnosticInfo> diagnostics)
     {
         if (!MethodParser.HasDifferentiableAttribute(method))
         {
-            return (false, null);
+            return Callee.Unknown;
         }
 
         var gradientName = method.Name + "WithGradient";
@@ -45,34 +46,44 @@ internal sealed class CalleeChecker
         {
             if (method.ContainingType.GetMembers(gradientName).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == method.Parameters.Length))
             {
-                return (true, gradient);
+                return new Callee(true, gradient, []);
             }
 
             diagnostics.Add(new DiagnosticInfo(Descriptors.CalleeWithoutGradient.Id, LocationInfo.From(call), EquatableArray.Of(display, gradientName)));
-            return (true, null);
+            return Callee.Broken;
         }
 
-        if (IsValid(method.OriginalDefinition))
+        var parsed = Parse(method.OriginalDefinition);
+        if (parsed.Gradient is not null)
         {
-            return (true, gradient);
+            return parsed with { Gradient = gradient };
         }
 
         diagnostics.Add(new DiagnosticInfo(Descriptors.CalleeHasErrors.Id, LocationInfo.From(call), EquatableArray.Of(display)));
-        return (true, null);
+        return Callee.Broken;
     }
 
-    private bool IsValid(IMethodSymbol method)
+    private Callee Parse(IMethodSymbol method)
     {
-        if (_valid.TryGetValue(method, out var valid))
+        if (_callees.TryGetValue(method, out var known))
         {
-            return valid;
+            return known;
         }
 
-        _valid[method] = true; // Assumed while its own body is read: recursion back into it is fine.
+        _callees[method] = Callee.Assumed; // While its own body is read: recursion back into it is fine.
         var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
         var model = _compilation.GetSemanticModel(node.SyntaxTree);
-        valid = MethodParser.Parse(node, method, model, this, _cancellationToken).Spec is not null;
-        _valid[method] = valid;
-        return valid;
+        var result = MethodParser.Parse(node, method, model, this, _cancellationToken);
+        var callee = result.Spec is null ? Callee.Broken : new Callee(true, string.Empty, result.Pending.Select(p => p.Key).Distinct().ToArray());
+        _callees[method] = callee;
+        return callee;
+    }
+
+    /// <summary>What a call to a method needs: whether it is [Differentiable], its gradient method, the supplied derivatives it relies on.</summary>
+    internal sealed record Callee(bool Known, string? Gradient, string[] Pending)
+    {
+        public static readonly Callee Unknown = new(false, null, []);
+        public static readonly Callee Broken = new(true, null, []);
+        public static readonly Callee Assumed = new(true, string.Empty, []);
     }
 }

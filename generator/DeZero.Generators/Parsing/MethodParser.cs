@@ -142,7 +142,7 @@ internal static class MethodParser
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),
             block);
-        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, parser.Pending.ToEquatableArray());
     }
 
     /// <summary>Two [Differentiable] methods with one name, or a member already named as ours.</summary>
@@ -205,5 +205,5 @@ internal static class MethodParser
         _ => "private",
     };
 
-    private static ParseResult Failed(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());
+    private static ParseResult Failed(List<DiagnosticInfo> diagnostics) => ParseResult.Failed(diagnostics.ToEquatableArray());
 }
