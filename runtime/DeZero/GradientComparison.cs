@@ -32,5 +32,5 @@ public sealed record GradientComparison(bool Passed, int Input, int Index, doubl
             ? "No elements to compare."
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"{(Passed ? "Passed" : "Failed")}: worst at input {Input}, element {Index}: numerical {Numerical:R}, backprop {Backprop:R}.");
+                $"{(Passed ? "Passed" : "Failed")}: worst at input {Input}, element {Index}: numerical {FloatText.PythonRepr(Numerical)}, backprop {FloatText.PythonRepr(Backprop)}.");
 }
