@@ -53,7 +53,10 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(methods, static (output, method) => Guard.Emit(output, method));
-        context.RegisterSourceOutput(diagnostics, static (output, list) => Report(output, list));
+        // DZ0003 is left to DifferentiableAnalyzer, which reports it at the same span so the IDE can offer the
+        // derivative stub; a generator's diagnostic carries no code fix. Such a method still gets no output.
+        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+            Report(output, list.Where(static d => d.Id != Descriptors.NotDifferentiableCall.Id)));
         context.RegisterSourceOutput(registrations, static (output, all) =>
             Report(output, all.SelectMany(r => r.Diagnostics).Concat(Resolver.Duplicates(all))));
     }

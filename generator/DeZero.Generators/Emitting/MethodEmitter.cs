@@ -70,7 +70,7 @@ internal static class MethodEmitter
         for (var i = 0; i < partials.Length; i++)
         {
             var formula = formulas is null ? "no single formula: it follows the method's own statements" : Xml(formulas[i]);
-            writer.WriteLine($"/// <remarks>{partials[i].PartialName} = ∂{method.Name}/∂{partials[i].Name} = {formula}</remarks>");
+            writer.WriteLine($"/// <remarks>{partials[i].PartialName} = ∂{Names.Bare(method.Name)}/∂{Names.Bare(partials[i].Name)} = {formula}</remarks>");
         }
 
         writer.OpenBlock($"{method.Accessibility} static ({tuple}) {method.Name}WithGradient({Signature(method)})");
@@ -112,7 +112,7 @@ internal static class MethodEmitter
         WriteInputSpans(writer, inputs);
         writer.WriteLine($"double[] y = new double[{Elementwise}.Size(shape)];");
         writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
-        writer.WriteLine($"y[i] = {method.Name}({arguments});");
+        writer.WriteLine($"y[i] = {method.QualifiedType}.{method.Name}({arguments});");
         writer.CloseBlock();
         writer.WriteLine($"return {Elementwise}.Result(y, shape);");
         writer.CloseBlock();
@@ -136,7 +136,7 @@ internal static class MethodEmitter
 
         writer.OpenBlock("for (int i = 0; i < n; i++)");
         var partials = string.Join(", ", new[] { "_" }.Concat(inputs.Select((_, k) => "d" + k)));
-        writer.WriteLine($"var ({partials}) = {method.Name}WithGradient({arguments});");
+        writer.WriteLine($"var ({partials}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
         for (var k = 0; k < inputs.Length; k++)
         {
             writer.WriteLine($"gx{k}[i] = g[i * gStride] * d{k};");

@@ -8,6 +8,7 @@ namespace DeZero.Generators.Model;
 internal sealed record MethodSpec(
     string? Namespace,
     EquatableArray<TypeSpec> ContainingTypes,
+    string QualifiedType,
     string Name,
     string Accessibility,
     EquatableArray<ParameterSpec> Parameters,
@@ -37,8 +38,18 @@ internal sealed record ParameterSpec(string Name, ValueKind Kind)
     public bool IsDifferentiated => Kind == ValueKind.Double;
 
     /// <summary>The parameter's tuple element, <c>D</c> plus the name with its first letter upper-cased.</summary>
-    public string PartialName => "D" + char.ToUpperInvariant(Name[0]) + Name.Substring(1);
+    public string PartialName => "D" + Capitalized;
 
     /// <summary>The property of the graph node that carries an <c>int</c> parameter.</summary>
-    public string PropertyName => char.ToUpperInvariant(Name[0]) + Name.Substring(1);
+    public string PropertyName => Capitalized;
+
+    /// <summary>The name without a keyword's <c>@</c>, first letter upper-cased; never a keyword, as those are lower-case.</summary>
+    private string Capitalized
+    {
+        get
+        {
+            var bare = Name.TrimStart('@');
+            return char.ToUpperInvariant(bare[0]) + bare.Substring(1);
+        }
+    }
 }

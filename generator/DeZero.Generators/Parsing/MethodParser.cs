@@ -18,6 +18,13 @@ internal static class MethodParser
 {
     public const string DifferentiableAttribute = "DeZero.DifferentiableAttribute";
 
+    /// <summary>Members of the node's base class, which an int parameter's property must not hide.</summary>
+    private static readonly string[] FunctionMembers =
+    [
+        "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+    ];
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var checker = new CalleeChecker(context.SemanticModel.Compilation, cancellationToken);
@@ -106,6 +113,10 @@ internal static class MethodParser
         }
 
         CheckNames(method, location, Report);
+        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && FunctionMembers.Contains(p.PropertyName)))
+        {
+            Report(Descriptors.NameCollision, location, "DeZero.Function", parameter.PropertyName, name + "Function");
+        }
 
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
@@ -138,6 +149,7 @@ internal static class MethodParser
         var spec = new MethodSpec(
             containingNamespace,
             types.ToEquatableArray(),
+            BodyParser.FullName(method.ContainingType),
             BodyParser.Identifier(name),
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),

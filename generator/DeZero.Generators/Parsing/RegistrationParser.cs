@@ -14,12 +14,16 @@ internal static class RegistrationParser
 
     public static RegistrationResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var derivative = (IMethodSymbol)context.TargetSymbol;
         var location = LocationInfo.From((context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation());
+        return Parse((IMethodSymbol)context.TargetSymbol, context.Attributes[0], location);
+    }
+
+    /// <summary>The same reading from symbols alone, for the analyzer, which finds registrations by walking the compilation.</summary>
+    public static RegistrationResult Parse(IMethodSymbol derivative, AttributeData attribute, LocationInfo? location)
+    {
         RegistrationResult Fail(DiagnosticDescriptor descriptor, params string[] arguments) =>
             new(null, location, EquatableArray.Of(new DiagnosticInfo(descriptor.Id, location, arguments.ToEquatableArray())));
 
-        var attribute = context.Attributes[0];
         var arguments = attribute.ConstructorArguments;
         if (arguments.Length == 0 || arguments.Any(a => a.IsNull) || arguments[arguments.Length - 1].Value is not string name)
         {

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DeZero.Generators.Diagnostics;
+using DeZero.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DeZero.Generators.CodeFixes;
+
+/// <summary>
+/// On DZ0003, writes the <c>[DerivativeOf]</c> method the generator would accept for the called function,
+/// with a body that throws until the user fills it in.
+/// </summary>
+/// <remarks>
+/// The stub goes into the caller's own type (partial already, since it holds a [Differentiable] method),
+/// just after the calling member, so the user sees it next to the call; if that type is private or
+/// protected, into the nearest enclosing type the generated code can reach.
+/// </remarks>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DerivativeStubCodeFix)), Shared]
+public sealed class DerivativeStubCodeFix : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [Descriptors.NotDifferentiableCall.Id];
+
+    /// <summary>
+    /// None: two calls to one function need one stub, not two, and the first stub already settles the rest.
+    /// </summary>
+    public override FixAllProvider? GetFixAllProvider() => null;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Plan(root, model, diagnostic.Location.SourceSpan, context.CancellationToken) is not { } stub)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Create derivative stub for '{stub.TargetName}'",
+                    cancellationToken => InsertAsync(context.Document, stub, cancellationToken),
+                    equivalenceKey: nameof(DerivativeStubCodeFix)),
+                diagnostic);
+        }
+    }
+
+    /// <summary>Where the stub goes and what it says, or null when no supplied derivative could fit the callee.</summary>
+    private static Stub? Plan(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    {
+        var invocation = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        if (invocation is null
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target
+            || !BodyParser.IsPlainFunction(target)
+            || !target.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Double))
+        {
+            return null; // Not a function of doubles (and ints) returning double: [DerivativeOf] cannot name it.
+        }
+
+        // The derivative's type must be public or internal for the generated code to call it.
+        var destination = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingType;
+        while (destination is not null && destination.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+        {
+            destination = destination.ContainingType;
+        }
+
+        var declaration = invocation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(d =>
+            SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(d, cancellationToken), destination));
+        var member = invocation.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m.Parent == declaration);
+        if (destination is null || declaration is null || member is null)
+        {
+            return null;
+        }
+
+        var name = BodyParser.Identifier(target.Name);
+        var attribute = SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, destination.OriginalDefinition)
+            ? $"[global::DeZero.DerivativeOf(nameof({name}))]"
+            : $"[global::DeZero.DerivativeOf(typeof({TypeName(target, model, invocation)}), nameof({TypeName(target, model, invocation)}.{name}))]";
+
+        var methodName = target.Name + "WithGradient";
+        for (var suffix = 2; destination.GetMembers(methodName).Any(); suffix++)
+        {
+            methodName = target.Name + "WithGradient" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var doubles = target.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => p.Name).ToArray();
+        var elements = new[] { "double Value" }.Concat(doubles.Select(d => "double D" + char.ToUpperInvariant(d[0]) + d.Substring(1)));
+        var parameters = target.Parameters.Select(p => (p.Type.SpecialType == SpecialType.System_Double ? "double " : "int ") + BodyParser.Identifier(p.Name));
+        var call = $"{target.Name}({string.Join(", ", target.Parameters.Select(p => p.Name))})";
+        var message = doubles.Length == 1
+            ? $"Return {call} and its derivative with respect to {doubles[0]}."
+            : $"Return {call} and its partial derivatives with respect to {string.Join(", ", doubles.Take(doubles.Length - 1))} and {doubles[doubles.Length - 1]}.";
+
+        return new Stub(
+            target.Name,
+            member,
+            attribute,
+            $"internal static ({string.Join(", ", elements)}) {BodyParser.Identifier(methodName)}({string.Join(", ", parameters)}) =>",
+            $"throw new global::System.NotImplementedException(\"{message}\");");
+    }
+
+    /// <summary>The target's type as the user would write it at the call: short when in scope.</summary>
+    private static string TypeName(IMethodSymbol target, SemanticModel model, SyntaxNode at) =>
+        target.ContainingType.ToMinimalDisplayString(model, at.SpanStart);
+
+    /// <summary>Inserts the stub as text after the calling member, indented like it, with a blank line between.</summary>
+    private static async Task<Document> InsertAsync(Document document, Stub stub, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var newLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
+        var indent = IndentationOf(text, stub.After.SpanStart);
+        var typeIndent = IndentationOf(text, stub.After.Parent!.SpanStart);
+        var unit = indent.Length > typeIndent.Length && indent.StartsWith(typeIndent, System.StringComparison.Ordinal)
+            ? indent.Substring(typeIndent.Length)
+            : "    ";
+
+        var inserted = newLine
+            + indent + stub.Attribute + newLine
+            + indent + stub.Signature + newLine
+            + indent + unit + stub.Body + newLine;
+        var position = stub.After.FullSpan.End;
+        if (position > 0 && text[position - 1] != '\n')
+        {
+            inserted = newLine + inserted; // The member ends the file without a line break.
+        }
+
+        return document.WithText(text.WithChanges(new TextChange(new TextSpan(position, 0), inserted)));
+    }
+
+    private static string IndentationOf(SourceText text, int position)
+    {
+        var line = text.Lines.GetLineFromPosition(position);
+        var end = line.Start;
+        while (end < line.End && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        return text.ToString(TextSpan.FromBounds(line.Start, end));
+    }
+
+    private sealed record Stub(string TargetName, MemberDeclarationSyntax After, string Attribute, string Signature, string Body);
+}
