@@ -14,7 +14,7 @@ public sealed partial class NDArray
 {
     private readonly double[] _data;
     private readonly int[] _shape;
-    private readonly ReadOnlyCollection<int> _shapeView;
+    private ReadOnlyCollection<int>? _shapeView;
 
     /// <summary>Creates an array holding a copy of <paramref name="data"/>, 1-d when no shape is given.</summary>
     /// <param name="data">The elements in row-major order; copied.</param>
@@ -34,11 +34,10 @@ public sealed partial class NDArray
 
         _data = data;
         _shape = shape;
-        _shapeView = Array.AsReadOnly(shape);
     }
 
     /// <summary>The length of each axis; empty for a 0-d array.</summary>
-    public IReadOnlyList<int> Shape => _shapeView;
+    public IReadOnlyList<int> Shape => _shapeView ??= Array.AsReadOnly(_shape);
 
     /// <summary>The number of elements.</summary>
     public int Size => _data.Length;

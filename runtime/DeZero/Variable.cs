@@ -36,7 +36,7 @@ public sealed class Variable
         get => _grad;
         set
         {
-            if (value is not null && !SameShape(value.Shape, _data.Shape))
+            if (value is not null && !SameShape(value, _data))
             {
                 throw new ArgumentException(
                     $"A gradient of shape {NDArray.FormatShape(value.Shape)} does not fit a variable of shape {NDArray.FormatShape(_data.Shape)}.",
@@ -142,7 +142,7 @@ public sealed class Variable
                 throw new InvalidOperationException($"{name}.BackwardAll returned a null gradient for input {i}.");
             }
 
-            if (!SameShape(gxs[i].Shape, inputs[i].Shape))
+            if (!SameShape(gxs[i], inputs[i].Data))
             {
                 throw new InvalidOperationException(
                     $"{name}.BackwardAll returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(inputs[i].Shape)}.");
@@ -152,21 +152,5 @@ public sealed class Variable
         return gxs;
     }
 
-    private static bool SameShape(IReadOnlyList<int> a, IReadOnlyList<int> b)
-    {
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool SameShape(NDArray a, NDArray b) => a.ShapeArray.AsSpan().SequenceEqual(b.ShapeArray);
 }
