@@ -97,11 +97,16 @@ public abstract class Function
 
     /// <summary>The backward computation for any number of inputs: one gradient per input, in order; by default calls <see cref="Backward"/> for one input.</summary>
     /// <param name="gy">The gradient of the output.</param>
-    public virtual NDArray[] BackwardAll(NDArray gy) =>
-        _inputs.Length == 1
+    public virtual NDArray[] BackwardAll(NDArray gy)
+    {
+        if (_output is null)
+        {
+            throw new InvalidOperationException(
+                $"{GetType().Name} has not been called with backprop enabled, so there is nothing to backpropagate.");
+        }
+
+        return _inputs.Length == 1
             ? [Backward(gy)]
-            : throw new NotImplementedException(
-                _output is null
-                    ? $"{GetType().Name} has not been called with backprop enabled, so there is nothing to backpropagate."
-                    : $"{GetType().Name} has {_inputs.Length} inputs: override BackwardAll(NDArray gy).");
+            : throw new NotImplementedException($"{GetType().Name} has {_inputs.Length} inputs: override BackwardAll(NDArray gy).");
+    }
 }

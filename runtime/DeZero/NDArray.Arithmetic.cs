@@ -60,21 +60,6 @@ public sealed partial class NDArray
         return Create(result, x._shape);
     }
 
-    /// <summary>Elementwise sum (the named alternative to <c>+</c>).</summary>
-    public static NDArray Add(NDArray x, NDArray y) => x + y;
-
-    /// <summary>Elementwise difference (the named alternative to <c>-</c>).</summary>
-    public static NDArray Subtract(NDArray x, NDArray y) => x - y;
-
-    /// <summary>Elementwise product (the named alternative to <c>*</c>).</summary>
-    public static NDArray Multiply(NDArray x, NDArray y) => x * y;
-
-    /// <summary>Elementwise quotient (the named alternative to <c>/</c>).</summary>
-    public static NDArray Divide(NDArray x, NDArray y) => x / y;
-
-    /// <summary>Elementwise negation (the named alternative to unary <c>-</c>).</summary>
-    public static NDArray Negate(NDArray x) => -x;
-
     private static NDArray Binary(NDArray x, NDArray y, BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(x);

@@ -101,6 +101,23 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public void BackwardAll_BeforeAnyCall_ThrowsInvalidOperation()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Square().BackwardAll(1.0));
+    }
+
+    [Fact]
+    public void Backward_TwoInputsWithoutBackwardAll_ThrowsNamingBackwardAll()
+    {
+        var y = new ForwardAllOnly().Call(new Variable(1.0), new Variable(2.0));
+
+        var error = Assert.Throws<NotImplementedException>(() => y.Backward());
+
+        Assert.Contains("BackwardAll", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(ForwardAllOnly), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneralForm_TwoInputs_BackpropagatesBothGradients()
     {
         var a = new Variable(2.0);
@@ -132,6 +149,11 @@ public sealed class FunctionTests
     private sealed class ForwardOnly : Function
     {
         public override NDArray Forward(NDArray x) => 2 * x;
+    }
+
+    private sealed class ForwardAllOnly : Function
+    {
+        public override NDArray ForwardAll(NDArray[] xs) => xs[0] * xs[1];
     }
 
     private sealed class Sum2 : Function
