@@ -23,9 +23,15 @@ public sealed partial class NDArray
         return WrapExact(data, shape);
     }
 
-    /// <summary>Copies the elements and shape into a new <see cref="Tensor{T}"/>.</summary>
+    /// <summary>Copies the elements and shape into a new <see cref="Tensor{T}"/>; a 0-d array becomes a one-element vector.</summary>
+    /// <remarks><see cref="Tensor{T}"/> has no rank 0: given no lengths, it makes an empty vector, which would lose the value.</remarks>
     public Tensor<double> ToTensor()
     {
+        if (Rank == 0)
+        {
+            return Tensor.Create(ToArray(), [(nint)1]);
+        }
+
         var lengths = new nint[_shape.Length];
         for (var axis = 0; axis < lengths.Length; axis++)
         {

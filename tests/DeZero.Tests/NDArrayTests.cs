@@ -310,6 +310,19 @@ public sealed class NDArrayTests
     }
 
     [Fact]
+    public void Tensor_FromZeroDimensional_IsAOneElementVector()
+    {
+        NDArray x = 2.5;
+
+        var tensor = x.ToTensor();
+
+        Assert.Equal(1, tensor.Rank);
+        Assert.Equal(2.5, tensor[0]);
+        Assert.Equal([1], NDArray.FromTensor(tensor).Shape);
+        Assert.Equal(2.5, NDArray.FromTensor(tensor).Item());
+    }
+
+    [Fact]
     public void Tensor_ExplicitConversions_RoundTrip()
     {
         var tensor = Tensor.Create([1.0, 2.0, 3.0, 4.0], [(nint)2, 2]);
