@@ -1,0 +1,101 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using DeZero.Generators;
+using Microsoft.CodeAnalysis;
+
+namespace DeZero.Benchmarks;
+
+/// <summary>
+/// Case 5 as a timed console mode (<c>-- generator</c>): wall times with a stopwatch, what Roslyn's own timing says
+/// the generator took, which steps re-ran after the edit, and whether the generated code compiles.
+/// </summary>
+internal static class GeneratorProbe
+{
+    public static void Run()
+    {
+        var trees = GeneratorWorkload.ManyFiles();
+        Console.WriteLine($"Case 5, the generator in process: {GeneratorWorkload.Files} files, "
+            + $"{GeneratorWorkload.Files * GeneratorWorkload.MethodsPerFile} [Differentiable] methods; "
+            + $"one method of {GeneratorWorkload.BigOperations:N0} operations.");
+
+        // Full run: the first one pays for JIT, as a build does; then the median of five warm runs.
+        GeneratorDriver driver = null!;
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = null!;
+        var full = Times(6, () =>
+        {
+            compilation = GeneratorWorkload.Compile(trees);
+            driver = GeneratorWorkload.Driver(new DifferentiableGenerator()).RunGenerators(compilation);
+        });
+        var result = driver.GetRunResult();
+        Console.WriteLine($"  full run:  first {full[0],8:F1} ms, warm median {Median(full.Skip(1).ToArray()),8:F1} ms"
+            + $"  (Roslyn: generator {driver.GetTimingInfo().ElapsedTime.TotalMilliseconds:F1} ms; "
+            + $"{result.GeneratedTrees.Length} files, {result.Diagnostics.Length} diagnostics)");
+
+        var floor = Times(6, () => GeneratorWorkload.Driver(new FloorGenerator()).RunGenerators(GeneratorWorkload.Compile(trees)));
+        Console.WriteLine($"  floor generator full run: warm median {Median(floor.Skip(1).ToArray()),8:F1} ms");
+
+        // Edits: alternate one constant of one method, ten times.
+        var edits = new[] { GeneratorWorkload.EditedTree(1), GeneratorWorkload.EditedTree(2) };
+        var edit = 0;
+        var editTimes = Times(10, () =>
+        {
+            compilation = (Microsoft.CodeAnalysis.CSharp.CSharpCompilation)compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[GeneratorWorkload.EditedFile], edits[edit++ & 1]);
+            driver = driver.RunGenerators(compilation);
+        });
+        var last = driver.GetRunResult().Results[0];
+        Console.WriteLine($"  edit one method: first {editTimes[0],6:F1} ms, median {Median(editTimes),6:F1} ms");
+        foreach (var (name, steps) in last.TrackedSteps.Where(s => !s.Key.StartsWith("compilation", StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"    step {name,-14} {Reasons(steps)}");
+        }
+
+        foreach (var (name, steps) in last.TrackedOutputSteps)
+        {
+            Console.WriteLine($"    output {name,-12} {Reasons(steps)}");
+        }
+
+        // The generated code compiles: the workload is real.
+        var updated = GeneratorWorkload.Driver(new DifferentiableGenerator())
+            .RunGeneratorsAndUpdateCompilation(GeneratorWorkload.Compile(trees), out var output, out _);
+        var errors = output.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        Console.WriteLine($"  generated code of the full run compiles with {errors} errors");
+        GC.KeepAlive(updated);
+
+        // The 10,000-operation body.
+        var big = GeneratorWorkload.BigTree();
+        GeneratorDriver bigDriver = null!;
+        var bigTimes = Times(4, () => bigDriver = GeneratorWorkload.Driver(new DifferentiableGenerator()).RunGenerators(GeneratorWorkload.Compile(big)));
+        var bigResult = bigDriver.GetRunResult();
+        var bigText = bigResult.GeneratedTrees.Length == 1 ? bigResult.GeneratedTrees[0].GetText().Length : 0;
+        Console.WriteLine($"  10,000-operation body: first {bigTimes[0],8:F1} ms, warm median {Median(bigTimes.Skip(1).ToArray()),8:F1} ms"
+            + $"  ({bigResult.GeneratedTrees.Length} file of {bigText:N0} chars, {bigResult.Diagnostics.Length} diagnostics"
+            + (bigResult.Diagnostics.Length > 0 ? ": " + bigResult.Diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")");
+    }
+
+    private static string Reasons(System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep> steps) =>
+        string.Join(", ", steps
+            .SelectMany(s => s.Outputs)
+            .GroupBy(o => o.Reason)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Key} {g.Count()}"));
+
+    private static double[] Times(int count, Action action)
+    {
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        return times;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
