@@ -14,7 +14,7 @@ namespace DeZero.PackageTests;
 public sealed class PackageContentsTests(PackedPackage package)
 {
     [Fact]
-    public void Package_Files_RuntimeDocsGeneratorAndReadmeOnly()
+    public void Package_Files_RuntimeDocsGeneratorCodeFixesAndReadmeOnly()
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
         var files = zip.Entries
@@ -24,7 +24,14 @@ public sealed class PackageContentsTests(PackedPackage package)
             .ToArray();
 
         Assert.Equal(
-            ["DeZero.nuspec", "README.md", "analyzers/dotnet/cs/DeZero.Generators.dll", "lib/net10.0/DeZero.dll", "lib/net10.0/DeZero.xml"],
+            [
+                "DeZero.nuspec",
+                "README.md",
+                "analyzers/dotnet/cs/DeZero.Generators.CodeFixes.dll",
+                "analyzers/dotnet/cs/DeZero.Generators.dll",
+                "lib/net10.0/DeZero.dll",
+                "lib/net10.0/DeZero.xml",
+            ],
             files);
     }
 
