@@ -170,7 +170,7 @@ internal static class MethodParser
 
         foreach (var generated in new[] { name + "Function", name + "WithGradient" })
         {
-            if (type.GetMembers(generated).Any())
+            if (type.GetMembers(generated).Any(member => !IsGenerated(member)))
             {
                 report(Descriptors.NameCollision, location, [type.Name, generated, name]);
             }
@@ -178,6 +178,7 @@ internal static class MethodParser
 
         var graphOverload = type.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m =>
             !SymbolEqualityComparer.Default.Equals(m, method)
+            && !IsGenerated(m)
             && m.Parameters.Length == method.Parameters.Length
             && m.Parameters.Zip(method.Parameters, (mine, theirs) =>
                 theirs.Type.SpecialType == SpecialType.System_Double
@@ -188,6 +189,18 @@ internal static class MethodParser
             report(Descriptors.NameCollision, location, [type.Name, graphOverload.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), name]);
         }
     }
+
+    /// <summary>
+    /// A member this generator emitted. The generator never sees its own output, but DifferentiableAnalyzer
+    /// runs on the compilation after generation, where FWithGradient and F(Variable) stand beside F: they
+    /// are ours, not collisions. Roslyn names generated trees {base}/{generator assembly}/{generator type}/{hint}.
+    /// </summary>
+    private static bool IsGenerated(ISymbol member) =>
+        !member.DeclaringSyntaxReferences.IsEmpty
+        && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
+            && (path.StartsWith(GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedFolder)));
+
+    private static readonly string GeneratedFolder = "DeZero.Generators/" + typeof(DifferentiableGenerator).FullName + "/";
 
     public static bool HasDifferentiableAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
