@@ -46,13 +46,13 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => 1 + {|UnsupportedCall:Helper(x)|};
             }
             """, "Helper"),
-        ["Call_DoubleParse"] = new("""
+        ["Call_DoubleIsNaN"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x * {|UnsupportedCall:double.Parse("1.5")|};
+                public static double F(double x) => {|UnsupportedCall:double.IsNaN(x)|} ? 0 : x;
             }
-            """, "Parse"),
+            """, "IsNaN"),
 
         // Signatures.
         ["Parameter_Float"] = new("""
@@ -119,7 +119,7 @@ public sealed class DiagnosticsTests
             public static partial class Ops
             {
                 [Differentiable]
-                public static double {|GenericMethod:F|}<T>(double x) => x * x;
+                public static double F{|GenericMethod:<T>|}(double x) => x * x;
             }
             """),
         ["Return_Int"] = new("""
@@ -150,6 +150,13 @@ public sealed class DiagnosticsTests
             {
                 [Differentiable]
                 public static double {|NoDoubleParameter:F|}(int n) => n;
+            }
+            """),
+        ["Body_Extern"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static extern double {|NoBody:F|}(double x);
             }
             """),
         ["Parameters_None"] = new("""
@@ -192,8 +199,8 @@ public sealed class DiagnosticsTests
                 {
                     return Local(x);
 
-                    [Differentiable]
-                    static double {|LocalFunctionOrLambda:Local|}(double t) => t * t;
+                    {|LocalFunctionOrLambda:[Differentiable]
+                    static double Local(double t) => t * t;|}
                 }
             }
             """),
@@ -309,7 +316,7 @@ public sealed class DiagnosticsTests
                 public static double F(double x)
                 {
                     double y = 0;
-                    double z = 2 * ({|UnsupportedConstruct:y = x|});
+                    double z = 2 * ({|UnsupportedExpression:y = x|});
                     return z + y;
                 }
             }
@@ -318,21 +325,21 @@ public sealed class DiagnosticsTests
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x + {|UnsupportedConstruct:"abc".Length|};
+                public static double F(double x) => x + {|UnsupportedExpression:"abc".Length|};
             }
             """),
         ["Expression_Checked"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => {|UnsupportedConstruct:checked(x * 2)|};
+                public static double F(double x) => {|UnsupportedExpression:checked(x * 2)|};
             }
             """),
         ["Expression_Remainder"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => {|UnsupportedConstruct:x % 2|};
+                public static double F(double x) => {|UnsupportedExpression:x % 2|};
             }
             """),
         ["Expression_StaticField"] = new("""
@@ -341,21 +348,21 @@ public sealed class DiagnosticsTests
                 static double k = 2;
 
                 [Differentiable]
-                public static double F(double x) => {|UnsupportedConstruct:k|} * x;
+                public static double F(double x) => {|UnsupportedExpression:k|} * x;
             }
             """),
         ["Expression_Switch"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => {|UnsupportedConstruct:x switch { > 0 => x, _ => -x }|};
+                public static double F(double x) => {|UnsupportedExpression:x switch { > 0 => x, _ => -x }|};
             }
             """),
         ["Expression_Throw"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x > 0 ? x : {|UnsupportedConstruct:throw new System.ArgumentException()|};
+                public static double F(double x) => x > 0 ? x : {|UnsupportedExpression:throw new System.ArgumentException()|};
             }
             """),
         ["Statement_Try"] = new("""
@@ -364,7 +371,7 @@ public sealed class DiagnosticsTests
                 [Differentiable]
                 public static double F(double x)
                 {
-                    {|UnsupportedConstruct:try
+                    {|UnsupportedStatement:try
                     {
                         return x * x;
                     }
@@ -389,7 +396,7 @@ public sealed class DiagnosticsTests
 
         result.AssertInputCompiles();
         result.AssertCompiles();
-        var actual = result.Diagnostics
+        var actual = result.AllDiagnostics
             .Select(d => (Id: d.Id, d.Location.SourceSpan, Text: source[d.Location.SourceSpan.Start..d.Location.SourceSpan.End]))
             .OrderBy(d => d.SourceSpan.Start).ThenBy(d => d.Id, System.StringComparer.Ordinal)
             .ToArray();
@@ -398,9 +405,9 @@ public sealed class DiagnosticsTests
             .ToArray();
         Assert.True(
             wanted.SequenceEqual(actual),
-            $"Expected:\n{Format(wanted)}\nActual:\n{Format(actual)}\nMessages:\n{string.Join("\n", result.Diagnostics.Select(d => d.ToString()))}");
+            $"Expected:\n{Format(wanted)}\nActual:\n{Format(actual)}\nMessages:\n{string.Join("\n", result.AllDiagnostics.Select(d => d.ToString()))}");
 
-        Assert.All(result.Diagnostics, d =>
+        Assert.All(result.AllDiagnostics, d =>
         {
             Assert.Equal(DiagnosticSeverity.Error, d.Severity);
             Assert.Equal("DeZero", d.Descriptor.Category);
@@ -408,7 +415,7 @@ public sealed class DiagnosticsTests
         });
         if (row.MessageContains is { } fragment)
         {
-            Assert.Contains(fragment, result.Diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(fragment, result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -433,7 +440,7 @@ public sealed class DiagnosticsTests
 
         result.AssertInputCompiles();
         result.AssertCompiles();
-        Assert.Single(result.Diagnostics);
+        Assert.Single(result.AllDiagnostics);
         var members = result.MemberNames("Samples.Ops");
         Assert.Contains("GoodWithGradient", members);
         Assert.Contains("GoodFunction", members);
@@ -454,7 +461,8 @@ public sealed class DiagnosticsTests
 
         result.AssertInputCompiles();
         result.AssertCompiles();
-        Assert.Equal(Cases.Values.Sum(c => Markup.Parse(c.Markup).Expected.Count), result.Diagnostics.Length);
+        Assert.Equal(Cases.Values.Sum(c => Markup.Parse(c.Markup).Expected.Count), result.AllDiagnostics.Length);
+        Assert.DoesNotContain(result.AllDiagnostics, d => d.Id == DiagnosticIds.InternalError);
     }
 
     [Fact]
@@ -471,6 +479,18 @@ public sealed class DiagnosticsTests
             .Distinct();
 
         Assert.All(ids, id => Assert.Contains(id, releases));
+    }
+
+    [Fact]
+    public void DiagnosticIds_MatchTheGeneratorsDescriptors()
+    {
+        var mine = typeof(DiagnosticIds).GetFields()
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet();
+        var generators = DeZero.Generators.Diagnostics.Descriptors.All.Select(d => d.Id).ToHashSet();
+
+        Assert.Equal(generators.Order(), mine.Order());
     }
 
     private static string Format(IEnumerable<(string Id, Microsoft.CodeAnalysis.Text.TextSpan Span, string Text)> items) =>

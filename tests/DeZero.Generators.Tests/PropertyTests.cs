@@ -25,7 +25,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private const int MethodsPerCompilation = 250;
     private const int PointsPerMethod = 4;
 
-    public static TheoryData<int> Batches => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    public static TheoryData<int> Batches => [0, 1, 2, 3, 4, 5, 6, 7];
 
     [Theory]
     [MemberData(nameof(Batches))]
@@ -35,12 +35,14 @@ public sealed class PropertyTests(ITestOutputHelper output)
         var bodies = Enumerable.Range(0, MethodsPerCompilation).Select(i => Body.Generate(pcg, null!, out var _)).ToArray();
         var source = Source(bodies);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = GeneratorHarness.Run(source);
-        result.AssertInputCompiles();
-        result.AssertCompiles();
+        result.AssertNoGeneratorException();
         Assert.True(result.Diagnostics.IsEmpty, "Unexpected diagnostics:\n" + result.Describe(result.Diagnostics.Take(10)));
 
-        using var loaded = Emitter.Load(result.Output);
+        var generated = clock.Elapsed;
+        using var loaded = Emitter.Load(result.Output); // fails with the compiler's errors if user or generated code has any
+        var emitted = clock.Elapsed;
         var failures = new List<string>();
         var checkedPartials = 0;
         var skipped = 0;
@@ -114,6 +116,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"batch {batch}: {bodies.Length} bodies, {checkedPartials} partials checked numerically, {skipped} skipped as not smooth or not finite");
+        output.WriteLine($"generate and check errors {generated.TotalSeconds:F1} s, emit {(emitted - generated).TotalSeconds:F1} s, evaluate {(clock.Elapsed - emitted).TotalSeconds:F1} s");
         Assert.True(checkedPartials > bodies.Length, $"Too few partials were smooth enough to check ({checkedPartials}).");
         Assert.True(failures.Count == 0, $"{failures.Count} disagreement(s), first ones:\n" + string.Join("\n\n", failures.Take(15)));
     }
@@ -139,6 +142,14 @@ public sealed class PropertyTests(ITestOutputHelper output)
             return null;
         }
 
+        // A kink (|t| at 0, a tie in Max) is symmetric, so central differences agree across it; one-sided ones do not.
+        var forward = (f(h) - f0) / h;
+        var backward = (f0 - f(-h)) / h;
+        if (Math.Abs(forward - backward) > 1e-3 * Math.Max(1, Math.Abs(fine)) + 10 * tolerance)
+        {
+            return null;
+        }
+
         return (fine, tolerance);
     }
 
@@ -146,9 +157,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
         a.Equals(b) // NaN equals NaN, infinities equal themselves
         || Math.Abs(a - b) <= relative * Math.Max(Math.Abs(a), Math.Abs(b)) + 1e-300;
 
-    private static double Point(PCG pcg) => Math.Round(PointGen.Generate(pcg, null!, out _), 3);
-
-    private static readonly Gen<double> PointGen = Gen.Double[-2.5, 2.5];
+    // Uniform on [-2.5, 2.5] to three decimals. Not Gen.Double, which favours edge values such as 0:
+    // kinks sit there, and this test is about smooth points (the conventions at kinks have their own tests).
+    private static double Point(PCG pcg) => Math.Round(-2.5 + 5.0 * (pcg.Next64() >> 11) * Math.ScaleB(1, -53), 3);
 
     private static string Describe(string body, double x, double y, string what, double actual, double expected) =>
         string.Create(CultureInfo.InvariantCulture,
@@ -157,6 +168,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private static string Source(string[] bodies)
     {
         var text = new StringBuilder("""
+            using System;
             using DeZero;
 
             namespace Random;
