@@ -121,7 +121,10 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
     private static async Task<Document> InsertAsync(Document document, Stub stub, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var newLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
+        var lastLine = text.Lines.GetLineFromPosition(stub.After.Span.End);
+        var newLine = lastLine.EndIncludingLineBreak > lastLine.End
+            ? text.ToString(TextSpan.FromBounds(lastLine.End, lastLine.EndIncludingLineBreak))
+            : "\n";
         var indent = IndentationOf(text, stub.After.SpanStart);
         var typeIndent = IndentationOf(text, stub.After.Parent!.SpanStart);
         var unit = indent.Length > typeIndent.Length && indent.StartsWith(typeIndent, System.StringComparison.Ordinal)

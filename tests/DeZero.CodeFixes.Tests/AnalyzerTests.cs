@@ -81,4 +81,34 @@ public sealed class AnalyzerTests
             public static double F(double x) => x * {|DZ0003:System.Random.Shared.NextDouble()|};
         }
         """).RunAsync();
+
+    [Fact]
+    public Task Call_WithARegistrationThatDoesNotFit_StillReportsDZ0003()
+    {
+        const string wrong = """
+
+            internal static class SpecialDerivatives
+            {
+                [DerivativeOf(typeof(Special), nameof(Special.Erf))]
+                internal static double {|DZ0021:ErfWithGradient|}(double x) => 1;
+            }
+            """;
+        return new Test(Special + """
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => {|DZ0003:Special.Erf(x)|};
+            }
+            """ + wrong, Special + """
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => Special.Erf(x);
+
+                [global::DeZero.DerivativeOf(typeof(Special), nameof(Special.Erf))]
+                internal static (double Value, double DX) ErfWithGradient(double x) =>
+                    throw new global::System.NotImplementedException("Return Erf(x) and its derivative with respect to x.");
+            }
+            """ + wrong).RunAsync();
+    }
 }
