@@ -88,8 +88,4 @@ public static class Elementwise
 
         return NDArray.WrapExact(grad, input.ShapeArray);
     }
-
-    // The same rule for array-valued gradients, used by the hand-written built-in nodes.
-    internal static NDArray SumTo(NDArray grad, NDArray input) =>
-        input.Rank == 0 && grad.Rank != 0 ? NDArray.Sum(grad) : grad;
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace DeZero;
 
 /// <summary>A box holding an array, its gradient and the function that created it (DeZero's <c>Variable</c>).</summary>
-public sealed class Variable
+public sealed partial class Variable
 {
     private NDArray _data;
     private NDArray? _grad;
