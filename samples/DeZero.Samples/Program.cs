@@ -18,6 +18,8 @@ internal static class Program
         Step8();
         Step9();
         Step10();
+        CompilerWrittenDerivatives();
+        MinimiseRosenbrock();
     }
 
     private static void Title(string title)
@@ -208,5 +210,40 @@ internal static class Program
         var check = Numerical.CompareGradients(xs => Functions.Square(xs[0]), point);
         Console.WriteLine($"gradient check at {point}: {check.Passed}");
         Console.WriteLine(check);
+    }
+
+    private static void CompilerWrittenDerivatives()
+    {
+        Title("The same functions, with derivatives written by the compiler");
+        // Square, Exp and F are ordinary methods marked [Differentiable] (Calculus.cs); the generator
+        // wrote their graph nodes and their value-and-gradient methods.
+        var x = new Variable(0.5);
+        var y = Calculus.F(x);          // one graph node for the whole of F
+        y.Backward();
+        Console.WriteLine(y.Data);      // 1.648721270700128
+        Console.WriteLine(x.Grad);      // 3.297442541400256
+
+        var (value, dx) = Calculus.FWithGradient(0.5);   // no graph at all
+        Console.WriteLine($"{(NDArray)value} {(NDArray)dx}");   // 1.648721270700128 3.297442541400256
+    }
+
+    private static void MinimiseRosenbrock()
+    {
+        Title("Gradient descent on Rosenbrock's function with RosenbrockWithGradient");
+        double x = 0.0, y = 2.0;
+        const double learningRate = 0.001;
+        for (var step = 0; step <= 50000; step++)
+        {
+            var (value, dx, dy) = Calculus.RosenbrockWithGradient(x, y);
+            if (step % 10000 == 0)
+            {
+                Console.WriteLine($"step {step,5}: f({(NDArray)x}, {(NDArray)y}) = {(NDArray)value}");
+            }
+
+            x -= learningRate * dx;
+            y -= learningRate * dy;
+        }
+
+        Console.WriteLine($"minimum near ({Math.Round(x, 4)}, {Math.Round(y, 4)}); the true one is (1, 1)");
     }
 }
