@@ -79,11 +79,13 @@ internal sealed record MathCall(string Name, EquatableArray<Expr> Arguments, Val
 /// A call to a function whose derivative is known: another <c>[Differentiable]</c> method, or one with a
 /// derivative supplied by <c>[DerivativeOf]</c>. <see cref="Gradient"/> names the method that returns the
 /// value and the partials; for a supplied derivative it is filled in once the registrations are gathered,
-/// from <see cref="Key"/>, the callee's documentation id.
+/// from <see cref="Key"/>, the callee's documentation id. A call with neither (an int or bool result, or
+/// no double argument) has no derivative to take and is evaluated as it is.
 /// </summary>
 internal sealed record UserCall(
     string Function,
     string? Gradient,
     string? Key,
     EquatableArray<Expr> Arguments,
-    EquatableArray<bool> Differentiated) : Expr(ValueKind.Double);
+    EquatableArray<bool> Differentiated,
+    ValueKind Kind = ValueKind.Double) : Expr(Kind);

@@ -357,7 +357,7 @@ internal sealed class BodyParser
         {
             if (callee.Gradient is null)
             {
-                return Constant.Zero;
+                return new Constant(0, kind);
             }
 
             // Calls the callee makes to functions with supplied derivatives must be settled for this method too.
@@ -369,6 +369,12 @@ internal sealed class BodyParser
             return new UserCall(function, callee.Gradient, null, arguments.ToEquatableArray(), differentiated);
         }
 
+        if (IsStaticFunctionOfNumbers(method) && (kind != ValueKind.Double || !differentiated.Any(d => d)))
+        {
+            // No derivative to take: an int or bool result, or no double argument. Evaluated as it is.
+            return new UserCall(function, null, null, arguments.ToEquatableArray(), differentiated, kind);
+        }
+
         if (IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
         {
             // Differentiable only if a [DerivativeOf] registration for it exists; settled once they are gathered.
@@ -377,16 +383,19 @@ internal sealed class BodyParser
         }
 
         Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
-        return Constant.Zero;
+        return new Constant(0, kind);
     }
 
     /// <summary>A static function of double and int values returning double: one a derivative can be supplied for.</summary>
     internal static bool IsPlainFunction(IMethodSymbol method) =>
+        IsStaticFunctionOfNumbers(method) && method.ReturnType.SpecialType == SpecialType.System_Double;
+
+    private static bool IsStaticFunctionOfNumbers(IMethodSymbol method) =>
         method.IsStatic
         && !method.IsGenericMethod
         && method.MethodKind == MethodKind.Ordinary
-        && method.ReturnType.SpecialType == SpecialType.System_Double
         && !method.ReturnsByRef
+        && KindOf(method.ReturnType) is not null
         && method.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && KindOf(p.Type) is ValueKind.Double or ValueKind.Int);
 
     private static BinaryOp? ToBinaryOp(BinaryOperatorKind kind) => kind switch
@@ -436,8 +445,10 @@ internal sealed class BodyParser
         }
 
         Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, text, reason);
-        return Constant.Zero;
+        return Placeholder(operation); // So one problem is reported once, not again by its parent.
     }
+
+    private static Constant Placeholder(IOperation operation) => new(0, KindOf(operation.Type) ?? ValueKind.Double);
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(node), arguments.ToEquatableArray()));
