@@ -108,8 +108,16 @@ public static class Graphviz
         {
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEndAsync();
-            process.StandardInput.Write(dot);
-            process.StandardInput.Close();
+            try
+            {
+                process.StandardInput.Write(dot);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // dot stopped reading, for instance on an unknown format; its exit code and message say why, below.
+            }
+
             if (!process.WaitForExit(RenderTimeout))
             {
                 process.Kill(entireProcessTree: true);

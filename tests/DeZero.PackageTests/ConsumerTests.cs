@@ -44,6 +44,9 @@ public sealed class ConsumerTests(PackedPackage package, ITestOutputHelper log)
                 "DeZero was not extracted into the consumer's own NUGET_PACKAGES folder.",
                 everything);
 
+            var generated = Path.Combine(app.FullName, "obj", "Release", "net10.0", "generated", "DeZero.Generators", "DeZero.Generators.DifferentiableGenerator", "Cubes.Cube.g.cs");
+            Check(File.Exists(generated), $"No generated file at {generated}, where the README says EmitCompilerGeneratedFiles puts it.", everything);
+
             // Roslyn runs inside the compiler; it must never reach a user's dependencies.
             var assets = File.ReadAllText(Path.Combine(app.FullName, "obj", "project.assets.json"));
             Check(!assets.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase), "The consumer's restore pulled in Roslyn.", assets);

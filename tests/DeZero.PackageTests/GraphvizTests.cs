@@ -191,6 +191,23 @@ public sealed class GraphvizTests
         }
     }
 
+    [SkippableFact]
+    public void Render_FormatDotDoesNotKnow_GraphvizMessage()
+    {
+        SkipUnlessDotInstalled();
+        var folder = Directory.CreateTempSubdirectory("dezero-graph-");
+        try
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => SeedOutput().Render(Path.Combine(folder.FullName, "graph.nosuchformat")));
+            Assert.Contains("dot exited with code", e.Message, StringComparison.Ordinal);
+            Assert.Contains("nosuchformat", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolders.Delete(folder.FullName);
+        }
+    }
+
     internal static Variable SeedOutput()
     {
         var x = new Variable(0.5, "x");
