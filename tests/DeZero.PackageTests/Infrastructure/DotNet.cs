@@ -45,7 +45,7 @@ internal static class DotNet
         }
 
         // The test host runs inside `dotnet test`, whose MSBuild settings must not leak into a user's build.
-        foreach (var key in new List<string>(EnvironmentKeys(start)))
+        foreach (var key in new List<string>(start.Environment.Keys))
         {
             if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
             {
@@ -87,8 +87,6 @@ internal static class DotNet
         Task.WaitAll([stdoutClosed.Task, stderrClosed.Task], TimeSpan.FromSeconds(5));
         return new RunResult(commandLine, process.ExitCode, Snapshot(output), clock.Elapsed);
     }
-
-    private static IEnumerable<string> EnvironmentKeys(ProcessStartInfo start) => start.Environment.Keys;
 
     private static void Append(StringBuilder output, string? line, TaskCompletionSource closed)
     {
