@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -11,8 +12,11 @@ namespace DeZero.Generators.Tests.Infrastructure;
 /// <summary>Emits a compilation and loads it into a collectible <see cref="AssemblyLoadContext"/>.</summary>
 internal static class Emitter
 {
-    /// <summary>Emits <paramref name="compilation"/> (it must have no errors) and loads it.</summary>
-    public static LoadedAssembly Load(Compilation compilation)
+    /// <summary>
+    /// Emits <paramref name="compilation"/> and loads it. It must have no errors, and no warnings in the
+    /// trees not listed in <paramref name="userTrees"/> (generated code must build with warnings as errors).
+    /// </summary>
+    public static LoadedAssembly Load(Compilation compilation, IEnumerable<SyntaxTree>? userTrees = null)
     {
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
@@ -20,6 +24,20 @@ internal static class Emitter
         {
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20);
             throw new Xunit.Sdk.XunitException("Emit failed:\n" + string.Join("\n", errors));
+        }
+
+        if (userTrees is not null)
+        {
+            var user = userTrees.ToHashSet();
+            var warnings = emitted.Diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && !user.Contains(tree))
+                .Take(20)
+                .ToArray();
+            if (warnings.Length > 0)
+            {
+                throw new Xunit.Sdk.XunitException("Generated code has warnings (errors for a user with TreatWarningsAsErrors):\n"
+                    + string.Join("\n", warnings.Select(w => $"{w}\n      at: {w.Location.SourceTree!.GetText().Lines[w.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim()}")));
+            }
         }
 
         image.Position = 0;
