@@ -106,7 +106,12 @@ internal sealed class ForwardMode
                     var (value, tangents) = LowerExpr(assign.Value, output);
                     foreach (var p in ActiveParameters(assign.Name))
                     {
-                        output.Add(new Assign(TangentName(assign.Name, p), tangents[p] ?? Constant.Zero));
+                        var tangentName = TangentName(assign.Name, p);
+                        var tangent = tangents[p] ?? Constant.Zero;
+                        if (tangent is not Variable { Name: var same } || same != tangentName)
+                        {
+                            output.Add(new Assign(tangentName, tangent)); // x += c leaves dx as it is: no dx = dx.
+                        }
                     }
 
                     output.Add(assign with { Value = value });

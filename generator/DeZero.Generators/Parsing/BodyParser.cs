@@ -335,7 +335,9 @@ internal sealed class BodyParser
     private Expr ParseCall(IInvocationOperation invocation, ValueKind kind)
     {
         var method = invocation.TargetMethod;
-        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => Parse(a.Value)).ToArray();
+        // Arguments are read only for calls we can take: a call that is an error is reported once, alone.
+        EquatableArray<Expr> Arguments() =>
+            invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => Parse(a.Value)).ToEquatableArray();
         var owner = method.ContainingType?.SpecialType;
         var isMath = method.ContainingType?.ToDisplayString() == "System.Math" || owner == SpecialType.System_Double;
         if (isMath && method.IsStatic && MathFunctions.Contains(method.Name))
@@ -345,7 +347,7 @@ internal sealed class BodyParser
             var isRound = method.Name == "Round" && method.Parameters[0].Type.SpecialType == SpecialType.System_Double;
             if ((allDouble && method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32) || allInt || isRound)
             {
-                return new MathCall(method.Name, arguments.ToEquatableArray(), kind);
+                return new MathCall(method.Name, Arguments(), kind);
             }
         }
 
@@ -366,20 +368,20 @@ internal sealed class BodyParser
                 _pending.Add(new PendingCall(key, display, LocationInfo.From(invocation.Syntax), Via: display));
             }
 
-            return new UserCall(function, callee.Gradient, null, arguments.ToEquatableArray(), differentiated);
+            return new UserCall(function, callee.Gradient, null, Arguments(), differentiated);
         }
 
         if (IsStaticFunctionOfNumbers(method) && (kind != ValueKind.Double || !differentiated.Any(d => d)))
         {
             // No derivative to take: an int or bool result, or no double argument. Evaluated as it is.
-            return new UserCall(function, null, null, arguments.ToEquatableArray(), differentiated, kind);
+            return new UserCall(function, null, null, Arguments(), differentiated, kind);
         }
 
         if (IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
         {
             // Differentiable only if a [DerivativeOf] registration for it exists; settled once they are gathered.
             _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null));
-            return new UserCall(function, null, id, arguments.ToEquatableArray(), differentiated);
+            return new UserCall(function, null, id, Arguments(), differentiated);
         }
 
         Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
