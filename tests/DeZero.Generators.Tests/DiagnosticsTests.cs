@@ -467,6 +467,17 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Diagnostics_EveryRule_HelpLinkPointsAtItsReadmeRow()
+    {
+        foreach (var descriptor in DeZero.Generators.Diagnostics.Descriptors.All)
+        {
+            Assert.Equal(
+                "https://github.com/dezero-generators/DeZero.Generators#" + descriptor.Id.ToLowerInvariant(),
+                descriptor.HelpLinkUri);
+        }
+    }
+
+    [Fact]
     public void Diagnostics_EveryRule_IsListedInAnalyzerReleases()
     {
         var root = Snapshot.Directory();

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace DeZero.Generators.Diagnostics;
@@ -6,6 +7,13 @@ namespace DeZero.Generators.Diagnostics;
 internal static class Descriptors
 {
     private const string Category = "DeZero";
+
+    // Declared first: static fields initialise in order, and every descriptor below reads it.
+    /// <summary>The repository's address, stamped into this assembly from the build's single RepositoryUrl property.</summary>
+    private static readonly string RepositoryUrl =
+        typeof(Descriptors).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryUrl")?.Value ?? string.Empty;
 
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "DZ0001",
@@ -146,5 +154,6 @@ internal static class Descriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            helpLinkUri: $"https://github.com/dezero-generators/DeZero.Generators#{id.ToLowerInvariant()}");
+            helpLinkUri: $"{RepositoryUrl}#{id.ToLowerInvariant()}");
+
 }
