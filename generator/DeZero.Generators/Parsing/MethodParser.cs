@@ -46,7 +46,9 @@ internal static class MethodParser
         }
 
         // While the user's own code has errors, the compiler speaks; we stay quiet and emit nothing.
-        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        // (Checked on the syntax and symbols here, and on the operation tree below: asking the semantic
+        // model for diagnostics would bind every method again on every keystroke.)
+        if (syntax.ContainsDiagnostics || method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error))
         {
             return Failed(diagnostics);
         }
@@ -131,7 +133,7 @@ internal static class MethodParser
 
         var body = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
         var bodyOperation = (IOperation?)body?.BlockBody ?? body?.ExpressionBody;
-        if (bodyOperation is null)
+        if (bodyOperation is null || HasErrors(bodyOperation))
         {
             return Failed(diagnostics);
         }
@@ -201,6 +203,12 @@ internal static class MethodParser
             && (path.StartsWith(GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedFolder)));
 
     private static readonly string GeneratedFolder = "DeZero.Generators/" + typeof(DifferentiableGenerator).FullName + "/";
+
+    /// <summary>Code the compiler rejects: an invalid operation, or a conversion that does not exist.</summary>
+    private static bool HasErrors(IOperation body) =>
+        body.Descendants().Any(o => o is IInvalidOperation
+            || (o is IConversionOperation conversion && !conversion.Conversion.Exists)
+            || o.Type?.TypeKind == TypeKind.Error);
 
     public static bool HasDifferentiableAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
