@@ -20,6 +20,7 @@ internal static class Program
         Step10();
         CompilerWrittenDerivatives();
         MinimiseRosenbrock();
+        DrawingTheGraph();
     }
 
     private static void Title(string title)
@@ -245,5 +246,30 @@ internal static class Program
         }
 
         Console.WriteLine($"minimum near ({Math.Round(x, 4)}, {Math.Round(y, 4)}); the true one is (1, 1)");
+    }
+
+    private static void DrawingTheGraph()
+    {
+        Title("Drawing the graph");
+        // The seed's square(exp(square(x))), with named variables so the picture labels them.
+        var x = new Variable(0.5, "x");
+        var a = Functions.Square(x);
+        a.Name = "a";
+        var b = Functions.Exp(a);
+        b.Name = "b";
+        var y = Functions.Square(b);
+        y.Name = "y";
+        Console.WriteLine(Graphviz.ToDot(y));
+
+        // Rendering runs Graphviz's dot; without it (or if it fails or hangs), say why and go on.
+        try
+        {
+            Graphviz.Render(y, "graph.png");
+            Console.WriteLine($"wrote {System.IO.Path.GetFullPath("graph.png")}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            Console.WriteLine($"graph.png not drawn: {e.Message}");
+        }
     }
 }
