@@ -18,6 +18,7 @@ internal sealed class ForwardMode
     private readonly Activity _activity;
     private readonly Names _names;
     private readonly Dictionary<(string Variable, int Parameter), string> _tangentNames = [];
+    private readonly Dictionary<(string Variable, int Parameter), Expr> _constantTangents = [];
     private readonly Stack<ContinueTarget> _continueLabels = new();
 
     private ForwardMode(MethodSpec method)
@@ -94,7 +95,15 @@ internal sealed class ForwardMode
                     output.Add(declare with { Value = value });
                     foreach (var p in ActiveParameters(declare.Name))
                     {
-                        output.Add(new Declare(TangentName(declare.Name, p), ValueKind.Double, tangents[p] ?? Constant.Zero));
+                        var tangent = tangents[p] ?? Constant.Zero;
+                        if (tangent is Constant && !_activity.IsAssigned(declare.Name))
+                        {
+                            // Never reassigned: every use sees this constant, which then folds away.
+                            _constantTangents[(declare.Name, p)] = tangent;
+                            continue;
+                        }
+
+                        output.Add(new Declare(TangentName(declare.Name, p), ValueKind.Double, tangent));
                     }
 
                     break;
@@ -244,7 +253,29 @@ internal sealed class ForwardMode
             }
         }
 
-        var value = rebuild(lowered.Select(l => l.Value).ToArray());
+        var atoms = lowered.Select(l => l.Value).ToArray();
+        var value = rebuild(atoms);
+        Expr resultValue = value;
+        if (used.Contains("$t"))
+        {
+            var name = _names.Temporary();
+            output.Add(new Declare(name, ValueKind.Double, value));
+            resultValue = new Variable(name, ValueKind.Double);
+        }
+
+        // Each partial in terms of the real arguments; one that several tangents need is computed once.
+        var factors = new Expr[lowered.Length];
+        for (var i = 0; i < lowered.Length; i++)
+        {
+            factors[i] = Simplifier.Simplify(Substitute(partials[i], atoms, resultValue));
+            if (lowered[i].Tangents.Count(t => t is not null) > 1 && factors[i] is not (Variable or Constant))
+            {
+                var name = _names.Temporary();
+                output.Add(new Declare(name, ValueKind.Double, factors[i]));
+                factors[i] = new Variable(name, ValueKind.Double);
+            }
+        }
+
         var tangents = new Expr?[_parameters.Length];
         for (var p = 0; p < _parameters.Length; p++)
         {
@@ -253,28 +284,12 @@ internal sealed class ForwardMode
             {
                 if (lowered[i].Tangents[p] is { } tangent)
                 {
-                    var term = Derivatives.Mul(partials[i], tangent);
+                    var term = Derivatives.Mul(factors[i], tangent);
                     sum = sum is null ? term : Derivatives.Add(sum, term);
                 }
             }
 
-            tangents[p] = sum;
-        }
-
-        var (atoms, resultValue) = (lowered.Select(l => l.Value).ToArray(), value);
-        if (used.Contains("$t"))
-        {
-            var name = _names.Temporary();
-            output.Add(new Declare(name, ValueKind.Double, value));
-            resultValue = new Variable(name, ValueKind.Double);
-        }
-
-        for (var p = 0; p < tangents.Length; p++)
-        {
-            if (tangents[p] is { } tangent)
-            {
-                tangents[p] = Simplifier.Simplify(Substitute(tangent, atoms, resultValue));
-            }
+            tangents[p] = sum is null ? null : Simplifier.Simplify(sum);
         }
 
         return (resultValue, tangents);
@@ -391,6 +406,11 @@ internal sealed class ForwardMode
         if (!_activity.IsAssigned(variable) && _parameters[parameter] == variable)
         {
             return Constant.One;
+        }
+
+        if (_constantTangents.TryGetValue((variable, parameter), out var constant))
+        {
+            return Simplifier.IsZero(constant) ? null : constant;
         }
 
         return new Variable(TangentName(variable, parameter), ValueKind.Double);

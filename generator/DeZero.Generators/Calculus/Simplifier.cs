@@ -46,6 +46,8 @@ internal static class Simplifier
             BinaryOp.Add when IsZero(left) => right,
             BinaryOp.Add when IsZero(right) => left,
             BinaryOp.Add when right is Unary { Op: UnaryOp.Negate } negated => Arithmetic(BinaryOp.Subtract, left, negated.Operand),
+            BinaryOp.Add when left is Unary { Op: UnaryOp.Negate } negated && right is Unary { Op: UnaryOp.Negate } both => Negate(Arithmetic(BinaryOp.Add, negated.Operand, both.Operand)),
+            BinaryOp.Add when left.Equals(right) => Arithmetic(BinaryOp.Multiply, Constant.Of(2), left), // e + e is exactly 2e
             BinaryOp.Subtract when IsZero(right) => left,
             BinaryOp.Subtract when IsZero(left) => Negate(right),
             BinaryOp.Subtract when right is Unary { Op: UnaryOp.Negate } negated => Arithmetic(BinaryOp.Add, left, negated.Operand),

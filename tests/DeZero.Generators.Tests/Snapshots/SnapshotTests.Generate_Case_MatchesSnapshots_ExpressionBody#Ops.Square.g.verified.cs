@@ -5,10 +5,10 @@
 static partial class Ops
 {
     /// <summary>The value of <see cref="Square(double)"/> and its partial derivatives, without building a graph.</summary>
-    /// <remarks>DX = ∂Square/∂x = x + x</remarks>
+    /// <remarks>DX = ∂Square/∂x = 2.0 * x</remarks>
     public static (double Value, double DX) SquareWithGradient(double x)
     {
-        return (x * x, x + x);
+        return (x * x, 2.0 * x);
     }
 
     /// <summary><see cref="Square(double)"/> as one node of the computational graph.</summary>
