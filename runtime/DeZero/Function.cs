@@ -14,6 +14,9 @@ public abstract class Function
     private Variable[] _inputs = [];
     private Variable? _output;
 
+    /// <summary>The last backward pass that queued this function (see <see cref="Variable.Backward"/>).</summary>
+    internal long BackwardPass;
+
     /// <summary>The inputs of the last recorded call; empty before it.</summary>
     public IReadOnlyList<Variable> Inputs => _inputs;
 

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace DeZero;
 
 /// <summary>A box holding an array, its gradient and the function that created it (DeZero's <c>Variable</c>).</summary>
 public sealed partial class Variable
 {
+    private static long s_passes;
     private NDArray _data;
     private NDArray? _grad;
 
@@ -84,10 +86,12 @@ public sealed partial class Variable
         }
 
         // Highest generation first; PriorityQueue is a min-heap, hence the negated key.
+        // Each function is queued once per pass: a mark on the function, not a set, as a set of a
+        // million nodes costs more than the backward pass itself.
+        var pass = Interlocked.Increment(ref s_passes);
         var pending = new PriorityQueue<Function, int>();
-        var seen = new HashSet<Function>(ReferenceEqualityComparer.Instance);
         pending.Enqueue(Creator, -Creator.Generation);
-        seen.Add(Creator);
+        Creator.BackwardPass = pass;
 
         while (pending.TryDequeue(out var function, out _))
         {
@@ -102,8 +106,9 @@ public sealed partial class Variable
             {
                 var x = inputs[i];
                 x.Grad = x.Grad is null ? gxs[i] : x.Grad + gxs[i];
-                if (x.Creator is { } creator && seen.Add(creator))
+                if (x.Creator is { } creator && creator.BackwardPass != pass)
                 {
+                    creator.BackwardPass = pass;
                     pending.Enqueue(creator, -creator.Generation);
                 }
             }
