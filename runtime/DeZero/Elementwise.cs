@@ -74,18 +74,33 @@ public static class Elementwise
     /// <remarks><see cref="NDArray.Wrap"/> reads an empty shape as "1-d"; a node whose inputs are all 0-d needs a 0-d result.</remarks>
     public static NDArray Result(double[] values, int[] shape) => NDArray.WrapExact(values, shape);
 
-    /// <summary>The gradient of <paramref name="input"/> from per-element partials: summed to 0-d for a 0-d input, wrapped in its shape otherwise.</summary>
-    /// <param name="grad">One partial per element of the common shape; aliased when not summed.</param>
+    /// <summary>
+    /// The gradient of <paramref name="input"/>: the output gradient times its partial derivative, element by
+    /// element; summed back to 0-d for a 0-d input, in the input's shape otherwise.
+    /// </summary>
+    /// <param name="partial">∂output/∂input for each element of the common shape; only read.</param>
+    /// <param name="gy">The output's gradient: the common shape, or 0-d.</param>
     /// <param name="input">The input the gradient belongs to.</param>
-    public static NDArray Gradient(double[] grad, NDArray input)
+    public static NDArray Gradient(double[] partial, NDArray gy, NDArray input)
     {
-        ArgumentNullException.ThrowIfNull(grad);
+        ArgumentNullException.ThrowIfNull(partial);
+        ArgumentNullException.ThrowIfNull(gy);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank == 0)
+        var gx = GC.AllocateUninitializedArray<double>(partial.Length);
+        if (gy.Rank == 0)
         {
-            return NDArray.Scalar(grad.Length == 1 ? grad[0] : TensorPrimitives.Sum<double>(grad));
+            TensorPrimitives.Multiply(partial, gy.AsSpan()[0], gx);
+        }
+        else
+        {
+            TensorPrimitives.Multiply(gy.AsSpan(), partial, gx);
         }
 
-        return NDArray.WrapExact(grad, input.ShapeArray);
+        if (input.Rank == 0)
+        {
+            return NDArray.Scalar(gx.Length == 1 ? gx[0] : TensorPrimitives.Sum<double>(gx));
+        }
+
+        return NDArray.WrapExact(gx, input.ShapeArray);
     }
 }

@@ -56,21 +56,22 @@ public sealed class ElementwiseTests
     [Fact]
     public void Gradient_ForZeroDimensionalInput_SumsToZeroDimensional()
     {
-        var g = Elementwise.Gradient([1.0, 2.0, 3.5], 7.0);
+        var g = Elementwise.Gradient([1.0, 2.0, 3.5], new NDArray([1.0, 2.0, 4.0]), 7.0);
 
         Assert.Equal(0, g.Rank);
-        Assert.Equal(6.5, g.Item());
+        Assert.Equal(1.0 + 4.0 + 14.0, g.Item());
     }
 
     [Fact]
     public void Gradient_ForShapedInput_WrapsInItsShape()
     {
-        double[] grad = [1.0, 2.0, 3.0, 4.0];
+        double[] partial = [1.0, 2.0, 3.0, 4.0];
 
-        var g = Elementwise.Gradient(grad, NDArray.Zeros(2, 2));
+        var g = Elementwise.Gradient(partial, 0.5, NDArray.Zeros(2, 2));
 
         Assert.Equal([2, 2], g.Shape);
-        Assert.Equal(3.0, g[1, 0]);
+        Assert.Equal(1.5, g[1, 0]);
+        Assert.Equal(3.0, partial[2]); // the partials are only read
     }
 
     [Fact]

@@ -107,14 +107,39 @@ internal static class MethodEmitter
         var arguments = string.Join(", ", method.Parameters.Select(p =>
             p.IsDifferentiated ? $"x{index}[i * stride{index++}]" : p.PropertyName));
 
-        writer.WriteLine("/// <summary>Evaluates the method elementwise over the inputs.</summary>");
+        var values = string.Join(", ", new[] { "y[i]" }.Concat(inputs.Select((_, k) => $"p{k}[i]")));
+        writer.WriteLine("// ∂y/∂input for each element, kept from the forward pass for the backward pass.");
+        writer.WriteLine("private double[][]? _partials;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>");
         writer.OpenBlock($"public override {NDArray} ForwardAll({NDArray}[] xs)");
+        writer.OpenBlock("if (global::DeZero.Config.EnableBackprop)");
+        writer.WriteLine("return ForwardWithPartials(xs);");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{name}\", xs, {inputs.Length});");
         WriteInputSpans(writer, inputs);
-        writer.WriteLine($"double[] y = new double[{Elementwise}.Size(shape)];");
+        writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>({Elementwise}.Size(shape));");
         writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
         writer.WriteLine($"y[i] = {method.QualifiedType}.{method.Name}({arguments});");
         writer.CloseBlock();
+        writer.WriteLine($"return {Elementwise}.Result(y, shape);");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.OpenBlock($"private {NDArray} ForwardWithPartials({NDArray}[] xs)");
+        writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{name}\", xs, {inputs.Length});");
+        WriteInputSpans(writer, inputs);
+        writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>({Elementwise}.Size(shape));");
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            writer.WriteLine($"double[] p{k} = global::System.GC.AllocateUninitializedArray<double>(y.Length);");
+        }
+
+        writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
+        writer.WriteLine($"({values}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
+        writer.CloseBlock();
+        writer.WriteLine($"_partials = new double[][] {{ {string.Join(", ", inputs.Select((_, k) => "p" + k))} }};");
         writer.WriteLine($"return {Elementwise}.Result(y, shape);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -125,26 +150,10 @@ internal static class MethodEmitter
         writer.OpenBlock("for (int k = 0; k < xs.Length; k++)");
         writer.WriteLine("xs[k] = Inputs[k].Data;");
         writer.CloseBlock();
-        writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{name}\", xs, {inputs.Length});");
-        WriteInputSpans(writer, inputs);
-        writer.WriteLine("global::System.ReadOnlySpan<double> g = gy.AsSpan();");
-        writer.WriteLine($"int gStride = {Elementwise}.Stride(gy);");
-        writer.WriteLine($"int n = {Elementwise}.Size(shape);");
-        for (var k = 0; k < inputs.Length; k++)
-        {
-            writer.WriteLine($"double[] gx{k} = new double[n];");
-        }
-
-        writer.OpenBlock("for (int i = 0; i < n; i++)");
-        var partials = string.Join(", ", new[] { "_" }.Concat(inputs.Select((_, k) => "d" + k)));
-        writer.WriteLine($"var ({partials}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
-        for (var k = 0; k < inputs.Length; k++)
-        {
-            writer.WriteLine($"gx{k}[i] = g[i * gStride] * d{k};");
-        }
-
+        writer.OpenBlock("if (_partials is null)");
+        writer.WriteLine("ForwardWithPartials(xs); // forward ran without a graph: the partials are computed now");
         writer.CloseBlock();
-        var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(gx{k}, xs[{k}])"));
+        var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(_partials![{k}], gy, xs[{k}])"));
         writer.WriteLine($"return new {NDArray}[] {{ {gradients} }};");
         writer.CloseBlock();
         writer.CloseBlock();

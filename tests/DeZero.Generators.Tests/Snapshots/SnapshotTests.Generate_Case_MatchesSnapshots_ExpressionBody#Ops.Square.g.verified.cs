@@ -17,17 +17,40 @@ static partial class Ops
     /// <summary>The graph node of <see cref="Square(double)"/>: the whole method is one node.</summary>
     public sealed class SquareFunction : global::DeZero.Function
     {
-        /// <summary>Evaluates the method elementwise over the inputs.</summary>
+        // ∂y/∂input for each element, kept from the forward pass for the backward pass.
+        private double[][]? _partials;
+
+        /// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>
         public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
         {
+            if (global::DeZero.Config.EnableBackprop)
+            {
+                return ForwardWithPartials(xs);
+            }
+
             int[] shape = global::DeZero.Elementwise.Shape("SquareFunction", xs, 1);
             global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
             int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-            double[] y = new double[global::DeZero.Elementwise.Size(shape)];
+            double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
             for (int i = 0; i < y.Length; i++)
             {
                 y[i] = global::Ops.Square(x0[i * stride0]);
             }
+            return global::DeZero.Elementwise.Result(y, shape);
+        }
+
+        private global::DeZero.NDArray ForwardWithPartials(global::DeZero.NDArray[] xs)
+        {
+            int[] shape = global::DeZero.Elementwise.Shape("SquareFunction", xs, 1);
+            global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
+            int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
+            double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
+            double[] p0 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
+            for (int i = 0; i < y.Length; i++)
+            {
+                (y[i], p0[i]) = global::Ops.SquareWithGradient(x0[i * stride0]);
+            }
+            _partials = new double[][] { p0 };
             return global::DeZero.Elementwise.Result(y, shape);
         }
 
@@ -39,19 +62,11 @@ static partial class Ops
             {
                 xs[k] = Inputs[k].Data;
             }
-            int[] shape = global::DeZero.Elementwise.Shape("SquareFunction", xs, 1);
-            global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-            int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-            global::System.ReadOnlySpan<double> g = gy.AsSpan();
-            int gStride = global::DeZero.Elementwise.Stride(gy);
-            int n = global::DeZero.Elementwise.Size(shape);
-            double[] gx0 = new double[n];
-            for (int i = 0; i < n; i++)
+            if (_partials is null)
             {
-                var (_, d0) = global::Ops.SquareWithGradient(x0[i * stride0]);
-                gx0[i] = g[i * gStride] * d0;
+                ForwardWithPartials(xs); // forward ran without a graph: the partials are computed now
             }
-            return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, xs[0]) };
+            return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(_partials![0], gy, xs[0]) };
         }
     }
 }
