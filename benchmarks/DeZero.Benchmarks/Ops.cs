@@ -6,7 +6,7 @@ namespace DeZero.Benchmarks;
 public static partial class Ops
 {
     /// <summary>The seed's <c>square(exp(square(x)))</c>.</summary>
-    [Differentiable]
+    [Differentiable(Vectorize = true)]
     public static double Seed(double x)
     {
         double a = x * x;

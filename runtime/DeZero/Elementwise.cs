@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace DeZero;
 
@@ -69,6 +70,10 @@ public static class Elementwise
         ArgumentNullException.ThrowIfNull(x);
         return x.Rank == 0 ? 0 : 1;
     }
+
+    /// <summary>The <see cref="Vector256{T}.Count"/> elements of <paramref name="x"/> from element <paramref name="i"/>, or its one element repeated when it is 0-d.</summary>
+    public static Vector256<double> Load(ReadOnlySpan<double> x, int stride, int i) =>
+        stride == 0 ? Vector256.Create(x[0]) : Vector256.Create(x.Slice(i, Vector256<double>.Count));
 
     /// <summary>Wraps an elementwise result in exactly <paramref name="shape"/> (empty meaning 0-d), without copying <paramref name="values"/>.</summary>
     /// <remarks><see cref="NDArray.Wrap"/> reads an empty shape as "1-d"; a node whose inputs are all 0-d needs a 0-d result.</remarks>

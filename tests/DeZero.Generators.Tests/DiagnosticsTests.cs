@@ -55,6 +55,15 @@ public sealed class DiagnosticsTests
             }
             """, "Hypot"),
 
+        // A warning, not an error: the method is still generated, its node runs on scalars.
+        ["Vectorize_BodyWithBranch"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x) => x > 0 ? x : -x;
+            }
+            """, "Vectorize"),
+
         // Signatures.
         ["Parameter_Float"] = new("""
             public static partial class Ops
@@ -410,7 +419,8 @@ public sealed class DiagnosticsTests
 
         Assert.All(result.AllDiagnostics, d =>
         {
-            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            // Every rule is an error but DZ0023, a warning: the method is still generated, on scalars.
+            Assert.Equal(d.Id == DiagnosticIds.CannotVectorize ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity);
             Assert.Equal("DeZero", d.Descriptor.Category);
             Assert.False(string.IsNullOrWhiteSpace(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
         });

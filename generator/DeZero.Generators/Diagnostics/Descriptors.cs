@@ -1,4 +1,5 @@
 using System.Linq;
+using DeZero.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DeZero.Generators.Diagnostics;
@@ -125,6 +126,17 @@ internal static class Descriptors
         "Two derivatives for one function",
         "'{0}' has {1} [DerivativeOf] derivatives: keep one");
 
+    public static readonly DiagnosticDescriptor CannotVectorize = new(
+        "DZ0023",
+        "Method cannot run on SIMD lanes",
+        "'{0}' asks for Vectorize but its body is not straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos only: its graph node runs on scalars",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: $"{RepositoryUrl}#dz0023");
+
+    public static bool IsError(DiagnosticInfo diagnostic) => ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error;
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DZ9999",
         "The generator failed",
@@ -136,7 +148,7 @@ internal static class Descriptors
         ByReferenceParameter, UnsupportedReturnType, NotStatic, TypeNotPartial, FileLocalType,
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
         NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
-        DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, InternalError,
+        DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id)

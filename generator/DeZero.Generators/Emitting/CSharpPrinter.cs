@@ -13,14 +13,24 @@ namespace DeZero.Generators.Emitting;
 internal sealed class CSharpPrinter
 {
     /// <summary>For generated code: every name fully qualified.</summary>
-    public static readonly CSharpPrinter Code = new("global::System.Math.");
+    public static readonly CSharpPrinter Code = new("global::System.Math.", null);
 
     /// <summary>For documentation: formulas as a person writes them.</summary>
-    public static readonly CSharpPrinter Formula = new("Math.");
+    public static readonly CSharpPrinter Formula = new("Math.", null);
+
+    /// <summary>For SIMD kernels: every double is a <c>Vector256&lt;double&gt;</c> of lanes.</summary>
+    public static readonly CSharpPrinter Lanes = new(Vector256 + ".", Vector256 + "<double>");
+
+    public const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
 
     private readonly string _math;
+    private readonly string? _laneType;
 
-    private CSharpPrinter(string math) => _math = math;
+    private CSharpPrinter(string math, string? laneType)
+    {
+        _math = math;
+        _laneType = laneType;
+    }
 
     public static string Number(double value) => value switch
     {
@@ -44,6 +54,7 @@ internal sealed class CSharpPrinter
         {
             Constant { Kind: ValueKind.Bool } c => (c.Value != 0 ? "true" : "false", Primary),
             Constant { Kind: ValueKind.Int } c => (((long)c.Value).ToString(CultureInfo.InvariantCulture), c.Value < 0 ? UnaryPrecedence : Primary),
+            Constant c when _laneType is not null => ($"{_math}Create({Number(c.Value)})", Primary),
             Constant c => (Number(c.Value), IsNegative(c.Value) ? UnaryPrecedence : Primary),
             Variable v => (v.Name, Primary),
             FieldReference f => (f.QualifiedName, Primary),
@@ -119,9 +130,10 @@ internal sealed class CSharpPrinter
                 writer.CloseBlock();
                 break;
             case Declare declare:
+                var type = declare.Kind == ValueKind.Double && _laneType is not null ? _laneType : Keyword(declare.Kind);
                 writer.WriteLine(declare.Value is null
-                    ? $"{Keyword(declare.Kind)} {declare.Name};"
-                    : $"{Keyword(declare.Kind)} {declare.Name} = {Print(declare.Value)};");
+                    ? $"{type} {declare.Name};"
+                    : $"{type} {declare.Name} = {Print(declare.Value)};");
                 break;
             case Assign assign:
                 writer.WriteLine($"{assign.Name} = {Print(assign.Value)};");

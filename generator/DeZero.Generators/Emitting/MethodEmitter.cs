@@ -39,7 +39,7 @@ internal static class MethodEmitter
         writer.WriteLine();
         WriteGraphOverload(writer, method);
         writer.WriteLine();
-        WriteFunctionClass(writer, method);
+        WriteFunctionClass(writer, method, method.Vectorize ? gradientBody : null);
 
         foreach (var _ in method.ContainingTypes)
         {
@@ -89,7 +89,7 @@ internal static class MethodEmitter
         writer.WriteLine($"{method.Accessibility} static {Variable} {method.Name}({parameters}) => {node}.Call({inputs});");
     }
 
-    private static void WriteFunctionClass(SourceWriter writer, MethodSpec method)
+    private static void WriteFunctionClass(SourceWriter writer, MethodSpec method, Block? lanes)
     {
         var inputs = Differentiated(method);
         var name = method.Name + "Function";
@@ -136,7 +136,13 @@ internal static class MethodEmitter
             writer.WriteLine($"double[] p{k} = global::System.GC.AllocateUninitializedArray<double>(y.Length);");
         }
 
-        writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
+        if (lanes is not null)
+        {
+            writer.WriteLine("int i = 0;");
+            WriteLaneLoop(writer, inputs);
+        }
+
+        writer.OpenBlock(lanes is null ? "for (int i = 0; i < y.Length; i++)" : "for (; i < y.Length; i++)");
         writer.WriteLine($"({values}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
         writer.CloseBlock();
         writer.WriteLine($"_partials = new double[][] {{ {string.Join(", ", inputs.Select((_, k) => "p" + k))} }};");
@@ -156,6 +162,43 @@ internal static class MethodEmitter
         var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(_partials![{k}], gy, xs[{k}])"));
         writer.WriteLine($"return new {NDArray}[] {{ {gradients} }};");
         writer.CloseBlock();
+        if (lanes is not null)
+        {
+            writer.WriteLine();
+            WriteLaneKernel(writer, method, lanes);
+        }
+
+        writer.CloseBlock();
+    }
+
+    private const string Lane = CSharpPrinter.Vector256 + "<double>";
+
+    /// <summary>Whole vectors of elements through the SIMD kernel; the scalar loop after it takes the rest.</summary>
+    private static void WriteLaneLoop(SourceWriter writer, ParameterSpec[] inputs)
+    {
+        var loads = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Load(x{k}, stride{k}, i)"));
+        var targets = string.Join(", ", new[] { "value" }.Concat(inputs.Select((_, k) => "d" + k)));
+        writer.OpenBlock($"if ({CSharpPrinter.Vector256}.IsHardwareAccelerated)");
+        writer.OpenBlock($"for (; i <= y.Length - {Lane}.Count; i += {Lane}.Count)");
+        writer.WriteLine($"var ({targets}) = Lanes({loads});");
+        writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(value, y, i);");
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(d{k}, p{k}, i);");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>The value-and-gradient program again, on four elements at once.</summary>
+    private static void WriteLaneKernel(SourceWriter writer, MethodSpec method, Block lanes)
+    {
+        var parameters = string.Join(", ", method.Parameters.Select(p => $"{Lane} {p.Name}"));
+        var tuple = string.Join(", ", new[] { $"{Lane} Value" }.Concat(Differentiated(method).Select(p => $"{Lane} {p.PartialName}")));
+        writer.WriteLine($"/// <summary><see cref=\"{Cref(method)}\"/> and its partial derivatives on SIMD lanes.</summary>");
+        writer.OpenBlock($"private static ({tuple}) Lanes({parameters})");
+        CSharpPrinter.Lanes.WriteAll(writer, lanes);
         writer.CloseBlock();
     }
 

@@ -12,7 +12,8 @@ internal sealed record MethodSpec(
     string Name,
     string Accessibility,
     EquatableArray<ParameterSpec> Parameters,
-    Block Body)
+    Block Body,
+    bool Vectorize)
 {
     /// <summary>The hint name of the generated file, unique per method.</summary>
     public string HintName

@@ -147,6 +147,14 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
+        // [Differentiable(Vectorize = true)] on a body that cannot run on lanes still works, on scalars.
+        var vectorize = VectorizeRequested(method);
+        if (vectorize && !Calculus.Vectorization.CanVectorize(parameters.ToEquatableArray(), block))
+        {
+            vectorize = false;
+            Report(Descriptors.CannotVectorize, location, name);
+        }
+
         var containingNamespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
         var spec = new MethodSpec(
             containingNamespace,
@@ -155,8 +163,9 @@ internal static class MethodParser
             BodyParser.Identifier(name),
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),
-            block);
-        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, parser.Pending.ToEquatableArray());
+            block,
+            vectorize);
+        return new ParseResult(spec, diagnostics.ToEquatableArray(), parser.Pending.ToEquatableArray());
     }
 
     /// <summary>Two [Differentiable] methods with one name, or a member already named as ours.</summary>
@@ -209,6 +218,12 @@ internal static class MethodParser
         body.Descendants().Any(o => o is IInvalidOperation
             || (o is IConversionOperation conversion && !conversion.Conversion.Exists)
             || o.Type?.TypeKind == TypeKind.Error);
+
+    private static bool VectorizeRequested(IMethodSymbol method) =>
+        method.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute)
+            .SelectMany(a => a.NamedArguments)
+            .Any(argument => argument.Key == "Vectorize" && argument.Value.Value is true);
 
     public static bool HasDifferentiableAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);

@@ -35,14 +35,14 @@ internal static class Resolver
             }
         }
 
-        if (diagnostics.Count > 0 || parsed.Spec is null)
+        if (diagnostics.Any(Descriptors.IsError) || parsed.Spec is null)
         {
             return ParseResult.Failed(diagnostics.Distinct().ToEquatableArray());
         }
 
         var body = Rewriter.Map(parsed.Spec.Body, expr =>
             expr is UserCall { Gradient: null, Key: { } key } call ? call with { Gradient = gradients[key] } : expr);
-        return new ParseResult(parsed.Spec with { Body = body }, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<PendingCall>.Empty);
+        return new ParseResult(parsed.Spec with { Body = body }, diagnostics.ToEquatableArray(), EquatableArray<PendingCall>.Empty);
     }
 
     /// <summary>Two derivatives for one function: an error at each.</summary>

@@ -73,6 +73,9 @@ internal static class DiagnosticIds
     /// <summary>Two supplied derivatives for one function.</summary>
     public const string DuplicateDerivative = "DZ0022";
 
+    /// <summary>A warning: Vectorize asked for on a body that cannot run on SIMD lanes; the node runs on scalars.</summary>
+    public const string CannotVectorize = "DZ0023";
+
     /// <summary>The generator failed on a method (reported instead of throwing); no test may ever see it.</summary>
     public const string InternalError = "DZ9999";
 

@@ -35,19 +35,45 @@ namespace Samples
         /// <summary>The graph node of <see cref="Piecewise(double, double)"/>: the whole method is one node.</summary>
         public sealed class PiecewiseFunction : global::DeZero.Function
         {
-            /// <summary>Evaluates the method elementwise over the inputs.</summary>
+            // ∂y/∂input for each element, kept from the forward pass for the backward pass.
+            private double[][]? _partials;
+
+            /// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>
             public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
+            {
+                if (global::DeZero.Config.EnableBackprop)
+                {
+                    return ForwardWithPartials(xs);
+                }
+
+                int[] shape = global::DeZero.Elementwise.Shape("PiecewiseFunction", xs, 2);
+                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
+                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
+                global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
+                int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
+                double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
+                for (int i = 0; i < y.Length; i++)
+                {
+                    y[i] = global::Samples.Ops.Piecewise(x0[i * stride0], x1[i * stride1]);
+                }
+                return global::DeZero.Elementwise.Result(y, shape);
+            }
+
+            private global::DeZero.NDArray ForwardWithPartials(global::DeZero.NDArray[] xs)
             {
                 int[] shape = global::DeZero.Elementwise.Shape("PiecewiseFunction", xs, 2);
                 global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
                 int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
                 global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
                 int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
-                double[] y = new double[global::DeZero.Elementwise.Size(shape)];
+                double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
+                double[] p0 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
+                double[] p1 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
                 for (int i = 0; i < y.Length; i++)
                 {
-                    y[i] = global::Samples.Ops.Piecewise(x0[i * stride0], x1[i * stride1]);
+                    (y[i], p0[i], p1[i]) = global::Samples.Ops.PiecewiseWithGradient(x0[i * stride0], x1[i * stride1]);
                 }
+                _partials = new double[][] { p0, p1 };
                 return global::DeZero.Elementwise.Result(y, shape);
             }
 
@@ -59,23 +85,11 @@ namespace Samples
                 {
                     xs[k] = Inputs[k].Data;
                 }
-                int[] shape = global::DeZero.Elementwise.Shape("PiecewiseFunction", xs, 2);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
-                int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
-                global::System.ReadOnlySpan<double> g = gy.AsSpan();
-                int gStride = global::DeZero.Elementwise.Stride(gy);
-                int n = global::DeZero.Elementwise.Size(shape);
-                double[] gx0 = new double[n];
-                double[] gx1 = new double[n];
-                for (int i = 0; i < n; i++)
+                if (_partials is null)
                 {
-                    var (_, d0, d1) = global::Samples.Ops.PiecewiseWithGradient(x0[i * stride0], x1[i * stride1]);
-                    gx0[i] = g[i * gStride] * d0;
-                    gx1[i] = g[i * gStride] * d1;
+                    ForwardWithPartials(xs); // forward ran without a graph: the partials are computed now
                 }
-                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, xs[0]), global::DeZero.Elementwise.Gradient(gx1, xs[1]) };
+                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(_partials![0], gy, xs[0]), global::DeZero.Elementwise.Gradient(_partials![1], gy, xs[1]) };
             }
         }
     }
