@@ -264,8 +264,10 @@ internal static class Program
         // Rendering runs Graphviz's dot; without it (or if it fails or hangs), say why and go on.
         try
         {
-            Graphviz.Render(y, "graph.png");
-            Console.WriteLine($"wrote {System.IO.Path.GetFullPath("graph.png")}");
+            // Into the temp folder, so running the sample leaves nothing in the working tree.
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dezero-graph.png");
+            Graphviz.Render(y, path);
+            Console.WriteLine($"wrote {path}");
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
