@@ -25,7 +25,12 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private const int MethodsPerCompilation = 250;
     private const int PointsPerMethod = 4;
 
-    public static TheoryData<int> Batches => [0, 1, 2, 3, 4, 5, 6, 7];
+    /// <summary>
+    /// Eight fixed batches in CI; <c>DEZERO_PROPERTY_BATCHES=N</c> runs N batches (seeds 0 to N-1, the first eight the
+    /// same as CI's) for a longer run.
+    /// </summary>
+    public static TheoryData<int> Batches =>
+        [.. Enumerable.Range(0, int.TryParse(Environment.GetEnvironmentVariable("DEZERO_PROPERTY_BATCHES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 8)];
 
     [Theory]
     [MemberData(nameof(Batches))]
