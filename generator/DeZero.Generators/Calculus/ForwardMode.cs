@@ -276,21 +276,7 @@ internal sealed class ForwardMode
             }
         }
 
-        var tangents = new Expr?[_parameters.Length];
-        for (var p = 0; p < _parameters.Length; p++)
-        {
-            Expr? sum = null;
-            for (var i = 0; i < lowered.Length; i++)
-            {
-                if (lowered[i].Tangents[p] is { } tangent)
-                {
-                    var term = Derivatives.Mul(factors[i], tangent);
-                    sum = sum is null ? term : Derivatives.Add(sum, term);
-                }
-            }
-
-            tangents[p] = sum is null ? null : Simplifier.Simplify(sum);
-        }
+        var tangents = ChainRule(factors, lowered.Select(l => l.Tangents).ToArray());
 
         return (resultValue, tangents);
     }
@@ -377,15 +363,24 @@ internal sealed class ForwardMode
         }
 
         output.Add(new CallWithGradient(name, partials.ToEquatableArray(), lowered));
+        // An argument whose tangents are all zero has no partial (a discard): its factor is never read.
+        var factors = partialNames.Select(n => n.Name is { } partial ? new Variable(partial, ValueKind.Double) : (Expr)Constant.Zero).ToArray();
+        var tangents = ChainRule(factors, arguments.Select(a => a.Tangents).ToArray());
+        return (new Variable(name, ValueKind.Double), tangents);
+    }
+
+    /// <summary>The chain rule: for each parameter, the sum over arguments of partial times the argument's tangent.</summary>
+    private Expr?[] ChainRule(Expr[] factors, Expr?[][] argumentTangents)
+    {
         var tangents = new Expr?[_parameters.Length];
         for (var p = 0; p < tangents.Length; p++)
         {
             Expr? sum = null;
-            for (var i = 0; i < arguments.Length; i++)
+            for (var i = 0; i < factors.Length; i++)
             {
-                if (partialNames[i].Name is { } partial && arguments[i].Tangents[p] is { } tangent)
+                if (argumentTangents[i][p] is { } tangent)
                 {
-                    var term = Derivatives.Mul(new Variable(partial, ValueKind.Double), tangent);
+                    var term = Derivatives.Mul(factors[i], tangent);
                     sum = sum is null ? term : Derivatives.Add(sum, term);
                 }
             }
@@ -393,7 +388,7 @@ internal sealed class ForwardMode
             tangents[p] = sum is null ? null : Simplifier.Simplify(sum);
         }
 
-        return (new Variable(name, ValueKind.Double), tangents);
+        return tangents;
     }
 
     private Expr? Tangent(string variable, int parameter)
