@@ -84,6 +84,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             {
                 return MethodParser.Parse(context, cancellationToken);
             }
+            catch (InsufficientExecutionStackException)
+            {
+                return ParseResult.Failed(EquatableArray.Of(new DiagnosticInfo(
+                    Descriptors.NestedTooDeeply.Id, LocationInfo.From(context.TargetNode), EquatableArray.Of(BodyParser.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 var location = LocationInfo.From(context.TargetNode);

@@ -126,6 +126,16 @@ internal static class Descriptors
         "Two derivatives for one function",
         "'{0}' has {1} [DerivativeOf] derivatives: keep one");
 
+    public static readonly DiagnosticDescriptor RuntimeUnderAlias = Error(
+        "DZ0024",
+        "DeZero is referenced only under an extern alias",
+        "The generated members of '{0}' name global::DeZero, but the DeZero runtime is referenced only under an extern alias: add 'global' to the reference's aliases");
+
+    public static readonly DiagnosticDescriptor NestedTooDeeply = Error(
+        "DZ0025",
+        "Expression nested too deeply",
+        "This expression nests more than {0} operations deep: split it into statements with locals, so its derivative can be written without exhausting the compiler's stack");
+
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",
         "Method cannot run on SIMD lanes",
@@ -148,7 +158,8 @@ internal static class Descriptors
         ByReferenceParameter, UnsupportedReturnType, NotStatic, TypeNotPartial, FileLocalType,
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
         NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
-        DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, InternalError,
+        DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, RuntimeUnderAlias, NestedTooDeeply,
+        InternalError,
     ];
 
     public static DiagnosticDescriptor ById(string id)

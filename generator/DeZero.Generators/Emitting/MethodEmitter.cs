@@ -93,7 +93,9 @@ internal static class MethodEmitter
     {
         var inputs = Differentiated(method);
         var name = method.Name + "Function";
-        writer.WriteLine($"/// <summary>The graph node of <see cref=\"{Cref(method)}\"/>: the whole method is one node.</summary>");
+        // Inside the node (its own docs included) a cref to the method could bind to one of the node's members
+        // (a method named ForwardAll, say), so its docs name the method in plain text.
+        writer.WriteLine($"/// <summary>The graph node of <c>{Names.Bare(method.Name)}</c>: the whole method is one node.</summary>");
         writer.OpenBlock($"{method.Accessibility} sealed class {name} : {Function}");
         foreach (var parameter in method.Parameters.Where(p => !p.IsDifferentiated))
         {
@@ -196,7 +198,7 @@ internal static class MethodEmitter
     {
         var parameters = string.Join(", ", method.Parameters.Select(p => $"{Lane} {p.Name}"));
         var tuple = string.Join(", ", new[] { $"{Lane} Value" }.Concat(Differentiated(method).Select(p => $"{Lane} {p.PartialName}")));
-        writer.WriteLine($"/// <summary><see cref=\"{Cref(method)}\"/> and its partial derivatives on SIMD lanes.</summary>");
+        writer.WriteLine($"/// <summary><c>{Names.Bare(method.Name)}</c> and its partial derivatives on SIMD lanes.</summary>");
         writer.OpenBlock($"private static ({tuple}) Lanes({parameters})");
         CSharpPrinter.Lanes.WriteAll(writer, lanes);
         writer.CloseBlock();

@@ -20,9 +20,10 @@ internal sealed record MethodSpec(
     {
         get
         {
-            var prefix = Namespace is null ? string.Empty : Namespace + ".";
-            var types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.MetadataName));
-            return $"{prefix}{types}.{Name}.g.cs";
+            // Hint names allow no '@': keyword identifiers are written without it.
+            var prefix = Namespace is null ? string.Empty : Namespace.Replace("@", string.Empty) + ".";
+            var types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.MetadataName.TrimStart('@')));
+            return $"{prefix}{types}.{Name.TrimStart('@')}.g.cs";
         }
     }
 }

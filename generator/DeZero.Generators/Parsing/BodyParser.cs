@@ -45,6 +45,25 @@ internal sealed class BodyParser
 
     private Block ParseBlock(IOperation operation)
     {
+        if (_depth >= MaxDepth)
+        {
+            Unsupported(operation, $"blocks nest more than {MaxDepth} deep; split the method");
+            return Block.Empty;
+        }
+
+        _depth++;
+        try
+        {
+            return ParseStatementsOf(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Block ParseStatementsOf(IOperation operation)
+    {
         var statements = new List<Stmt>();
         if (operation is IBlockOperation block)
         {
@@ -232,9 +251,42 @@ internal sealed class BodyParser
         : expr is Constant constant && kind == ValueKind.Double ? Constant.Of(constant.Value)
         : new Model.Convert(expr, kind);
 
+    /// <summary>
+    /// How deep an expression may nest. Every later pass (derivative rules, simplification, printing, the
+    /// pipeline's own equality checks) recurses over the tree, inside a compiler whose thread may have a
+    /// 1 MB stack: a deeper expression is a DZ0025 error, never a crash.
+    /// </summary>
+    public const int MaxDepth = 200;
+
+    private int _depth;
+
     private Expr Parse(IOperation operation)
     {
+        if (_depth >= MaxDepth)
+        {
+            if (!_diagnostics.Any(d => d.Id == Descriptors.NestedTooDeeply.Id))
+            {
+                Report(Descriptors.NestedTooDeeply, operation.Syntax, MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return Placeholder(operation);
+        }
+
+        _depth++;
+        try
+        {
+            return ParseOperation(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expr ParseOperation(IOperation operation)
+    {
         _cancellationToken.ThrowIfCancellationRequested();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (operation.ConstantValue is { HasValue: true, Value: var value } && KindOf(operation.Type) is { } constantKind)
         {
             return value switch

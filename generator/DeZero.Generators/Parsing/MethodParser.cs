@@ -120,6 +120,17 @@ internal static class MethodParser
             Report(Descriptors.NameCollision, location, "DeZero.Function", parameter.PropertyName, name + "Function");
         }
 
+        // x and X would both give a tuple element DX (n and N both a property N).
+        foreach (var clash in parameters.GroupBy(p => p.IsDifferentiated ? p.PartialName : p.PropertyName).Where(g => g.Count() > 1))
+        {
+            Report(Descriptors.NameCollision, location, name, clash.Key, string.Join(" and ", clash.Select(p => p.Name)));
+        }
+
+        if (!RuntimeIsGlobal(method, semanticModel.Compilation))
+        {
+            Report(Descriptors.RuntimeUnderAlias, location, name);
+        }
+
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
             Report(Descriptors.NoBody, location, name);
@@ -218,6 +229,21 @@ internal static class MethodParser
         body.Descendants().Any(o => o is IInvalidOperation
             || (o is IConversionOperation conversion && !conversion.Conversion.Exists)
             || o.Type?.TypeKind == TypeKind.Error);
+
+    /// <summary>Generated code names <c>global::DeZero</c>: the runtime must not be referenced only under an extern alias.</summary>
+    private static bool RuntimeIsGlobal(IMethodSymbol method, Compilation compilation)
+    {
+        var runtime = method.GetAttributes()
+            .Select(a => a.AttributeClass)
+            .FirstOrDefault(c => c?.ToDisplayString() == DifferentiableAttribute)?.ContainingAssembly;
+        if (runtime is null || SymbolEqualityComparer.Default.Equals(runtime, compilation.Assembly))
+        {
+            return true;
+        }
+
+        var aliases = compilation.GetMetadataReference(runtime)?.Properties.Aliases ?? default;
+        return aliases.IsDefaultOrEmpty || aliases.Contains("global");
+    }
 
     private static bool VectorizeRequested(IMethodSymbol method) =>
         method.GetAttributes()

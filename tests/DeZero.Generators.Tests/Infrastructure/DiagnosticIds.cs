@@ -76,6 +76,12 @@ internal static class DiagnosticIds
     /// <summary>A warning: Vectorize asked for on a body that cannot run on SIMD lanes; the node runs on scalars.</summary>
     public const string CannotVectorize = "DZ0023";
 
+    /// <summary>The runtime is referenced only under an extern alias, so global::DeZero does not exist.</summary>
+    public const string RuntimeUnderAlias = "DZ0024";
+
+    /// <summary>An expression nested deeper than the generator takes.</summary>
+    public const string NestedTooDeeply = "DZ0025";
+
     /// <summary>The generator failed on a method (reported instead of throwing); no test may ever see it.</summary>
     public const string InternalError = "DZ9999";
 

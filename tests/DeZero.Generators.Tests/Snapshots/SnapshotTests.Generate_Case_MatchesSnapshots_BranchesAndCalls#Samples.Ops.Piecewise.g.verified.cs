@@ -32,7 +32,7 @@ namespace Samples
         /// <summary><see cref="Piecewise(double, double)"/> as one node of the computational graph.</summary>
         public static global::DeZero.Variable Piecewise(global::DeZero.Variable x, global::DeZero.Variable y) => new PiecewiseFunction().Call(x, y);
 
-        /// <summary>The graph node of <see cref="Piecewise(double, double)"/>: the whole method is one node.</summary>
+        /// <summary>The graph node of <c>Piecewise</c>: the whole method is one node.</summary>
         public sealed class PiecewiseFunction : global::DeZero.Function
         {
             // ∂y/∂input for each element, kept from the forward pass for the backward pass.

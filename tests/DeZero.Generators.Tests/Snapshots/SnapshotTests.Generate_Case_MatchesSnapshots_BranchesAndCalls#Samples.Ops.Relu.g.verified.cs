@@ -28,7 +28,7 @@ namespace Samples
         /// <summary><see cref="Relu(double)"/> as one node of the computational graph.</summary>
         public static global::DeZero.Variable Relu(global::DeZero.Variable x) => new ReluFunction().Call(x);
 
-        /// <summary>The graph node of <see cref="Relu(double)"/>: the whole method is one node.</summary>
+        /// <summary>The graph node of <c>Relu</c>: the whole method is one node.</summary>
         public sealed class ReluFunction : global::DeZero.Function
         {
             // ∂y/∂input for each element, kept from the forward pass for the backward pass.

@@ -14,7 +14,7 @@ static partial class Ops
     /// <summary><see cref="Square(double)"/> as one node of the computational graph.</summary>
     public static global::DeZero.Variable Square(global::DeZero.Variable x) => new SquareFunction().Call(x);
 
-    /// <summary>The graph node of <see cref="Square(double)"/>: the whole method is one node.</summary>
+    /// <summary>The graph node of <c>Square</c>: the whole method is one node.</summary>
     public sealed class SquareFunction : global::DeZero.Function
     {
         // ∂y/∂input for each element, kept from the forward pass for the backward pass.

@@ -19,7 +19,7 @@ namespace Samples
         /// <summary><see cref="Scaled(double, int)"/> as one node of the computational graph.</summary>
         public static global::DeZero.Variable Scaled(global::DeZero.Variable x, int n) => new ScaledFunction { N = n }.Call(x);
 
-        /// <summary>The graph node of <see cref="Scaled(double, int)"/>: the whole method is one node.</summary>
+        /// <summary>The graph node of <c>Scaled</c>: the whole method is one node.</summary>
         public sealed class ScaledFunction : global::DeZero.Function
         {
             /// <summary>The value of the int parameter <c>n</c>.</summary>

@@ -18,7 +18,7 @@ namespace Samples
         /// <summary><see cref="Kinks(double, double)"/> as one node of the computational graph.</summary>
         public static global::DeZero.Variable Kinks(global::DeZero.Variable x, global::DeZero.Variable y) => new KinksFunction().Call(x, y);
 
-        /// <summary>The graph node of <see cref="Kinks(double, double)"/>: the whole method is one node.</summary>
+        /// <summary>The graph node of <c>Kinks</c>: the whole method is one node.</summary>
         public sealed class KinksFunction : global::DeZero.Function
         {
             // ∂y/∂input for each element, kept from the forward pass for the backward pass.

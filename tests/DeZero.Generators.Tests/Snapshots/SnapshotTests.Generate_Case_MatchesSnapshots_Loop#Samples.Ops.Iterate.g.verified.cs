@@ -27,7 +27,7 @@ namespace Samples
         /// <summary><see cref="Iterate(double, int)"/> as one node of the computational graph.</summary>
         public static global::DeZero.Variable Iterate(global::DeZero.Variable x, int n) => new IterateFunction { N = n }.Call(x);
 
-        /// <summary>The graph node of <see cref="Iterate(double, int)"/>: the whole method is one node.</summary>
+        /// <summary>The graph node of <c>Iterate</c>: the whole method is one node.</summary>
         public sealed class IterateFunction : global::DeZero.Function
         {
             /// <summary>The value of the int parameter <c>n</c>.</summary>

@@ -20,7 +20,7 @@ namespace Samples.Deep
             /// <summary><see cref="Softplus(double)"/> as one node of the computational graph.</summary>
             internal static global::DeZero.Variable Softplus(global::DeZero.Variable x) => new SoftplusFunction().Call(x);
 
-            /// <summary>The graph node of <see cref="Softplus(double)"/>: the whole method is one node.</summary>
+            /// <summary>The graph node of <c>Softplus</c>: the whole method is one node.</summary>
             internal sealed class SoftplusFunction : global::DeZero.Function
             {
                 // ∂y/∂input for each element, kept from the forward pass for the backward pass.

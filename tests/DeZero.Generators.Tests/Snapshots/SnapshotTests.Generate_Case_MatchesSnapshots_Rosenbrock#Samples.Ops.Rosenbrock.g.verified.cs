@@ -22,7 +22,7 @@ namespace Samples
         /// <summary><see cref="Rosenbrock(double, double)"/> as one node of the computational graph.</summary>
         public static global::DeZero.Variable Rosenbrock(global::DeZero.Variable x, global::DeZero.Variable y) => new RosenbrockFunction().Call(x, y);
 
-        /// <summary>The graph node of <see cref="Rosenbrock(double, double)"/>: the whole method is one node.</summary>
+        /// <summary>The graph node of <c>Rosenbrock</c>: the whole method is one node.</summary>
         public sealed class RosenbrockFunction : global::DeZero.Function
         {
             // ∂y/∂input for each element, kept from the forward pass for the backward pass.
