@@ -114,25 +114,19 @@ internal static class MethodEmitter
         writer.WriteLine("private double[][]? _partials;");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>");
-        writer.OpenBlock($"public override {NDArray} ForwardAll({NDArray}[] xs)");
-        writer.OpenBlock("if (global::DeZero.Config.EnableBackprop)");
-        writer.WriteLine("return ForwardWithPartials(xs);");
-        writer.CloseBlock();
+        writer.WriteLine($"public override {NDArray} ForwardAll({NDArray}[] xs) => Evaluate(xs, global::DeZero.Config.EnableBackprop);");
         writer.WriteLine();
+        writer.OpenBlock($"private {NDArray} Evaluate({NDArray}[] xs, bool withPartials)");
         writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{name}\", xs, {inputs.Length});");
         WriteInputSpans(writer, inputs);
         writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>({Elementwise}.Size(shape));");
+        writer.OpenBlock("if (!withPartials)");
         writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
         writer.WriteLine($"y[i] = {method.QualifiedType}.{method.Name}({arguments});");
         writer.CloseBlock();
         writer.WriteLine($"return {Elementwise}.Result(y, shape);");
         writer.CloseBlock();
         writer.WriteLine();
-
-        writer.OpenBlock($"private {NDArray} ForwardWithPartials({NDArray}[] xs)");
-        writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{name}\", xs, {inputs.Length});");
-        WriteInputSpans(writer, inputs);
-        writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>({Elementwise}.Size(shape));");
         for (var k = 0; k < inputs.Length; k++)
         {
             writer.WriteLine($"double[] p{k} = global::System.GC.AllocateUninitializedArray<double>(y.Length);");
@@ -159,7 +153,7 @@ internal static class MethodEmitter
         writer.WriteLine("xs[k] = Inputs[k].Data;");
         writer.CloseBlock();
         writer.OpenBlock("if (_partials is null)");
-        writer.WriteLine("ForwardWithPartials(xs); // forward ran without a graph: the partials are computed now");
+        writer.WriteLine("Evaluate(xs, withPartials: true); // forward ran without a graph: the partials are computed now");
         writer.CloseBlock();
         var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(_partials![{k}], gy, xs[{k}])"));
         writer.WriteLine($"return new {NDArray}[] {{ {gradients} }};");

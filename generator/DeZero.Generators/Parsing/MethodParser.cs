@@ -18,11 +18,11 @@ internal static class MethodParser
 {
     public const string DifferentiableAttribute = "DeZero.DifferentiableAttribute";
 
-    /// <summary>Members of the node's base class, which an int parameter's property must not hide.</summary>
+    /// <summary>Members of the node and its base class, which an int parameter's property must not clash with.</summary>
     private static readonly string[] FunctionMembers =
     [
         "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
-        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Evaluate", "Lanes",
     ];
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -35,30 +35,23 @@ namespace Samples
             private double[][]? _partials;
 
             /// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>
-            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
-            {
-                if (global::DeZero.Config.EnableBackprop)
-                {
-                    return ForwardWithPartials(xs);
-                }
+            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs) => Evaluate(xs, global::DeZero.Config.EnableBackprop);
 
-                int[] shape = global::DeZero.Elementwise.Shape("ReluFunction", xs, 1);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
-                for (int i = 0; i < y.Length; i++)
-                {
-                    y[i] = global::Samples.Ops.Relu(x0[i * stride0]);
-                }
-                return global::DeZero.Elementwise.Result(y, shape);
-            }
-
-            private global::DeZero.NDArray ForwardWithPartials(global::DeZero.NDArray[] xs)
+            private global::DeZero.NDArray Evaluate(global::DeZero.NDArray[] xs, bool withPartials)
             {
                 int[] shape = global::DeZero.Elementwise.Shape("ReluFunction", xs, 1);
                 global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
                 int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
                 double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
+                if (!withPartials)
+                {
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        y[i] = global::Samples.Ops.Relu(x0[i * stride0]);
+                    }
+                    return global::DeZero.Elementwise.Result(y, shape);
+                }
+
                 double[] p0 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
                 for (int i = 0; i < y.Length; i++)
                 {
@@ -78,7 +71,7 @@ namespace Samples
                 }
                 if (_partials is null)
                 {
-                    ForwardWithPartials(xs); // forward ran without a graph: the partials are computed now
+                    Evaluate(xs, withPartials: true); // forward ran without a graph: the partials are computed now
                 }
                 return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(_partials![0], gy, xs[0]) };
             }
