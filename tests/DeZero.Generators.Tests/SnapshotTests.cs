@@ -36,6 +36,23 @@ public sealed class SnapshotTests
                 }
             }
             """,
+        ["Vectorized"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double Seed(double x)
+                {
+                    double a = x * x;
+                    double b = Math.Exp(a);
+                    return b * b;
+                }
+            }
+            """,
         ["ExpressionBody"] = """
             using DeZero;
 

@@ -134,11 +134,10 @@ internal static class MethodEmitter
 
         if (lanes is not null)
         {
-            writer.WriteLine("int i = 0;");
             WriteLaneLoop(writer, inputs);
         }
 
-        writer.OpenBlock(lanes is null ? "for (int i = 0; i < y.Length; i++)" : "for (; i < y.Length; i++)");
+        writer.OpenBlock(lanes is null ? "for (int i = 0; i < y.Length; i++)" : "for (int i = done; i < y.Length; i++)");
         writer.WriteLine($"({values}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
         writer.CloseBlock();
         writer.WriteLine($"_partials = new double[][] {{ {string.Join(", ", inputs.Select((_, k) => "p" + k))} }};");
@@ -172,15 +171,16 @@ internal static class MethodEmitter
     /// <summary>Whole vectors of elements through the SIMD kernel; the scalar loop after it takes the rest.</summary>
     private static void WriteLaneLoop(SourceWriter writer, ParameterSpec[] inputs)
     {
-        var loads = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Load(x{k}, stride{k}, i)"));
+        var loads = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Load(x{k}, stride{k}, done)"));
         var targets = string.Join(", ", new[] { "value" }.Concat(inputs.Select((_, k) => "d" + k)));
+        writer.WriteLine("int done = 0;");
         writer.OpenBlock($"if ({CSharpPrinter.Vector256}.IsHardwareAccelerated)");
-        writer.OpenBlock($"for (; i <= y.Length - {Lane}.Count; i += {Lane}.Count)");
+        writer.OpenBlock($"for (; done <= y.Length - {Lane}.Count; done += {Lane}.Count)");
         writer.WriteLine($"var ({targets}) = Lanes({loads});");
-        writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(value, y, i);");
+        writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(value, y, done);");
         for (var k = 0; k < inputs.Length; k++)
         {
-            writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(d{k}, p{k}, i);");
+            writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(d{k}, p{k}, done);");
         }
 
         writer.CloseBlock();
