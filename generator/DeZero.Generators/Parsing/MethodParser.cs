@@ -142,6 +142,14 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
+        // Roslyn builds the operation tree recursively, with more stack per level than its binder: a body nested
+        // deeper than we take anyway is refused before asking for it, so the compiler never overflows on our behalf.
+        if (DeeperThan((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!, MaxSyntaxDepth) is { } tooDeep)
+        {
+            Report(Descriptors.NestedTooDeeply, tooDeep.GetLocation(), BodyParser.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Failed(diagnostics);
+        }
+
         var body = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
         var bodyOperation = (IOperation?)body?.BlockBody ?? body?.ExpressionBody;
         if (bodyOperation is null || HasErrors(bodyOperation))
@@ -223,6 +231,31 @@ internal static class MethodParser
             && (path.StartsWith(GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedFolder)));
 
     private static readonly string GeneratedFolder = "DeZero.Generators/" + typeof(DifferentiableGenerator).FullName + "/";
+
+    /// <summary>Syntax levels per operation level: a call nests invocation, argument list and argument.</summary>
+    private const int MaxSyntaxDepth = 3 * BodyParser.MaxDepth;
+
+    /// <summary>The first node nested more than <paramref name="limit"/> levels below <paramref name="root"/>, found without recursion.</summary>
+    private static SyntaxNode? DeeperThan(SyntaxNode root, int limit)
+    {
+        var pending = new Stack<(SyntaxNode Node, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth > limit)
+            {
+                return node;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Code the compiler rejects: an invalid operation, or a conversion that does not exist.</summary>
     private static bool HasErrors(IOperation body) =>
