@@ -70,12 +70,14 @@ public sealed class TypingSimulationTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// System.Runtime and the DeZero runtime, not all of net10.0: each prefix is a new compilation that merges
-    /// the global namespace of its references again, and the test sources need nothing else.
+    /// System.Runtime, System.Runtime.Intrinsics (which vectorised nodes use) and the DeZero runtime, not all of
+    /// net10.0: each prefix is a new compilation that merges the global namespace of its references again, and
+    /// the test sources and their generated code need nothing else. A real project references them all.
     /// </summary>
     private static readonly MetadataReference[] References =
     [
         Basic.Reference.Assemblies.Net100.References.SystemRuntime,
+        Basic.Reference.Assemblies.Net100.References.SystemRuntimeIntrinsics,
         MetadataReference.CreateFromFile(GeneratorHarness.RuntimeAssembly.Location),
         MetadataReference.CreateFromFile(GeneratorHarness.TensorsAssembly.Location),
     ];
