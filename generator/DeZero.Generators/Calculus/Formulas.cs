@@ -55,17 +55,8 @@ internal static class Formulas
         return formulas.ToArray();
     }
 
-    private static Expr Inline(Expr expr, Dictionary<string, Expr> values) => expr switch
-    {
-        Variable v when values.TryGetValue(v.Name, out var value) => value,
-        Unary u => u with { Operand = Inline(u.Operand, values) },
-        Binary b => b with { Left = Inline(b.Left, values), Right = Inline(b.Right, values) },
-        Conditional c => c with { Condition = Inline(c.Condition, values), WhenTrue = Inline(c.WhenTrue, values), WhenFalse = Inline(c.WhenFalse, values) },
-        MathCall m => m with { Arguments = m.Arguments.Select(a => Inline(a, values)).ToEquatableArray() },
-        Model.Convert c => c with { Operand = Inline(c.Operand, values) },
-        UserCall call => call with { Arguments = call.Arguments.Select(a => Inline(a, values)).ToEquatableArray() },
-        _ => expr,
-    };
+    private static Expr Inline(Expr expr, Dictionary<string, Expr> values) =>
+        Rewriter.Map(expr, e => e is Variable v && values.TryGetValue(v.Name, out var value) ? value : e);
 
     private static Expr? Differentiate(Expr expr, string parameter)
     {

@@ -438,16 +438,15 @@ internal sealed class ForwardMode
         }
     }
 
-    private static Expr Substitute(Expr expr, Expr[] arguments, Expr result) => expr switch
-    {
-        Variable { Name: "$t" } => result,
-        Variable v when v.Name.StartsWith("$", System.StringComparison.Ordinal) => arguments[int.Parse(v.Name.Substring(1), System.Globalization.CultureInfo.InvariantCulture)],
-        Unary u => u with { Operand = Substitute(u.Operand, arguments, result) },
-        Binary b => b with { Left = Substitute(b.Left, arguments, result), Right = Substitute(b.Right, arguments, result) },
-        Conditional c => c with { Condition = Substitute(c.Condition, arguments, result), WhenTrue = Substitute(c.WhenTrue, arguments, result), WhenFalse = Substitute(c.WhenFalse, arguments, result) },
-        MathCall m => m with { Arguments = m.Arguments.Select(a => Substitute(a, arguments, result)).ToEquatableArray() },
-        _ => expr,
-    };
+    /// <summary>Replaces the placeholders of a rule (<c>$0</c>, <c>$1</c>, … and <c>$t</c>) by the real arguments and result.</summary>
+    private static Expr Substitute(Expr expr, Expr[] arguments, Expr result) =>
+        Rewriter.Map(expr, e => e switch
+        {
+            Variable { Name: "$t" } => result,
+            Variable v when v.Name.StartsWith("$", System.StringComparison.Ordinal) =>
+                arguments[int.Parse(v.Name.Substring(1), System.Globalization.CultureInfo.InvariantCulture)],
+            _ => e,
+        });
 
     /// <summary>Where a <c>continue</c> inside the loop being lowered goes: a label, or the loop itself.</summary>
     private sealed class ContinueTarget(string? label)

@@ -92,7 +92,7 @@ internal static class Simplifier
         : whenTrue.Equals(whenFalse) && whenTrue is Constant ? whenTrue
         : original with { Condition = condition, WhenTrue = whenTrue, WhenFalse = whenFalse };
 
-    public static bool IsZero(Expr expr) => expr is Constant { Kind: ValueKind.Double, Value: 0 } c && !double.IsNaN(c.Value);
+    public static bool IsZero(Expr expr) => expr is Constant { Kind: ValueKind.Double, Value: 0 };
 
     private static bool IsOne(Expr expr) => expr is Constant { Kind: ValueKind.Double, Value: 1 };
 
