@@ -91,6 +91,15 @@ public static class Elementwise
         ArgumentNullException.ThrowIfNull(partial);
         ArgumentNullException.ThrowIfNull(gy);
         ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank == 0 && partial.Length > 1)
+        {
+            // Broadcast 0-d input: its gradient is the sum of gy ⊙ partial, with no array in between. (Several
+            // elements imply a shaped output, so gy has them all, unless it is itself 0-d.)
+            return NDArray.Scalar(gy.Rank == 0
+                ? gy.AsSpan()[0] * TensorPrimitives.Sum<double>(partial)
+                : TensorPrimitives.Dot<double>(gy.AsSpan(), partial));
+        }
+
         var gx = GC.AllocateUninitializedArray<double>(partial.Length);
         if (gy.Rank == 0)
         {
@@ -103,7 +112,7 @@ public static class Elementwise
 
         if (input.Rank == 0)
         {
-            return NDArray.Scalar(gx.Length == 1 ? gx[0] : TensorPrimitives.Sum<double>(gx));
+            return NDArray.Scalar(gx[0]);
         }
 
         return NDArray.WrapExact(gx, input.ShapeArray);
