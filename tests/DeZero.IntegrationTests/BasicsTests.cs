@@ -1,3 +1,4 @@
+using System;
 using DeZero.IntegrationTests.Functions;
 using Xunit;
 
@@ -18,6 +19,22 @@ public sealed class BasicsTests
         Gradients.Check2(Basics.Rosenbrock, Basics.RosenbrockWithGradient, Basics.Rosenbrock,
             (x, y) => (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)),
             [(0, 2), (1, 1), (-1.2, 1), (0.3, -0.7), (2.5, 4)]);
+
+    [Fact]
+    public void ScaledSquares_ThreeShapes_MatchesClosedFormWithTheValueAsWritten()
+    {
+        // f = (x + y)² + ½ sin²x - 3e^(2y): ∂x = 2(x + y) + sin x cos x, ∂y = 2(x + y) - 6e^(2y).
+        (double, double)[] points = [(0, 0), (1, -2), (-0.7, 0.4), (2.5, 1.5)];
+        Gradients.Check2(Basics.ScaledSquares, Basics.ScaledSquaresWithGradient, Basics.ScaledSquares,
+            (x, y) => (2 * (x + y) + Math.Sin(x) * Math.Cos(x), 2 * (x + y) - 6 * Math.Exp(2 * y)),
+            points);
+
+        // Only the derivative is regrouped: the value is computed in the user's order, to the last bit.
+        foreach (var (x, y) in points)
+        {
+            Assert.Equal(Basics.ScaledSquares(x, y), Basics.ScaledSquaresWithGradient(x, y).Value);
+        }
+    }
 
     [Fact]
     public void Quotient_SeveralPoints_MatchesClosedForm() =>

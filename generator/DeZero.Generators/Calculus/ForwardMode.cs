@@ -215,6 +215,8 @@ internal sealed class ForwardMode
                 return LowerConditional(conditional, output);
             case UserCall call:
                 return LowerCall(call, output);
+            case Binary { Op: BinaryOp.Multiply } product when ScaledSquare(product) is { } square:
+                return LowerScaledSquare(product, square.Coefficient, square.Operand, output);
             case Unary { Operand: var operand } unary:
                 return LowerOperation(unary, [operand], args => unary with { Operand = args[0] }, output);
             case Binary { Left: var left, Right: var right } binary:
@@ -279,6 +281,32 @@ internal sealed class ForwardMode
         var tangents = ChainRule(factors, lowered.Select(l => l.Tangents).ToArray());
 
         return (resultValue, tangents);
+    }
+
+    /// <summary>
+    /// Recognises <c>s * s</c>, <c>c * s * s</c> and <c>s * c * s</c>, the shape of every squared residual: s is
+    /// computed once, and its derivative is <c>2c · s · ds</c>, one product where the product rule makes two and a sum.
+    /// </summary>
+    private static (double Coefficient, Expr Operand)? ScaledSquare(Binary product) => product switch
+    {
+        { Left: var left, Right: var right } when left.Equals(right) => (1, right),
+        { Left: Binary { Op: BinaryOp.Multiply, Left: Constant { Kind: ValueKind.Double } c, Right: var s }, Right: var right } when s.Equals(right) => (c.Value, right),
+        { Left: Binary { Op: BinaryOp.Multiply, Left: var s, Right: Constant { Kind: ValueKind.Double } c }, Right: var right } when s.Equals(right) => (c.Value, right),
+        _ => null,
+    };
+
+    private (Expr Value, Expr?[] Tangents) LowerScaledSquare(Binary product, double coefficient, Expr operand, List<Stmt> output)
+    {
+        var (s, ds) = Materialize(LowerExpr(operand, output), output);
+
+        // The value exactly as written, (c * s) * s with s read twice; only the derivative is regrouped.
+        var left = product.Left.Equals(operand) ? s
+            : product.Left is Binary { Left: Constant } scaled ? scaled with { Right = s }
+            : ((Binary)product.Left) with { Left = s };
+        var value = product with { Left = left, Right = s };
+        var twice = Constant.Of(2 * coefficient);
+        var tangents = ds.Select(d => d is null ? null : Simplifier.Simplify(Derivatives.Mul(twice, Derivatives.Mul(s, d)))).ToArray();
+        return (value, tangents);
     }
 
     /// <summary>Gives a lowered value and its tangents names of their own, so they can be read more than once.</summary>

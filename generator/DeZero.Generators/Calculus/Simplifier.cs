@@ -25,6 +25,8 @@ internal static class Simplifier
     {
         Constant { Kind: ValueKind.Double } c => Constant.Of(-c.Value),
         Unary { Op: UnaryOp.Negate } inner => inner.Operand,
+        // -(c * e) is exactly (-c) * e: rounding is symmetric about zero.
+        Binary { Op: BinaryOp.Multiply, Left: Constant { Kind: ValueKind.Double } c } product => product with { Left = Constant.Of(-c.Value) },
         _ => new Unary(UnaryOp.Negate, operand, ValueKind.Double),
     };
 

@@ -7,16 +7,14 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Rosenbrock(double, double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Rosenbrock/∂x = -(1.0 - x) - (1.0 - x) + (-((y - x * x) * (100.0 * (2.0 * x))) - 100.0 * (y - x * x) * (2.0 * x))</remarks>
+        /// <remarks>DX = ∂Rosenbrock/∂x = -(1.0 - x) - (1.0 - x) + ((y - x * x) * (100.0 * (-2.0 * x)) + 100.0 * (y - x * x) * (-2.0 * x))</remarks>
         /// <remarks>DY = ∂Rosenbrock/∂y = (y - x * x) * 100.0 + 100.0 * (y - x * x)</remarks>
         public static (double Value, double DX, double DY) RosenbrockWithGradient(double x, double y)
         {
             double a = 1.0 - x;
             double b = y - x * x;
-            double db_dx = -(2.0 * x);
-            double t1 = 100.0 * b;
-            double dt1_dx = 100.0 * db_dx;
-            return (a * a + t1 * b, -a - a + (b * dt1_dx + t1 * db_dx), b * 100.0 + t1);
+            double db_dx = -2.0 * x;
+            return (a * a + 100.0 * b * b, -2.0 * a + 200.0 * (b * db_dx), 200.0 * b);
         }
 
         /// <summary><see cref="Rosenbrock(double, double)"/> as one node of the computational graph.</summary>

@@ -16,6 +16,11 @@ public static partial class Basics
         return a * a + 100 * b * b;
     }
 
+    /// <summary>The three shapes of a scaled square the generator differentiates as 2c·s·ds: s·s, c·s·s and s·c·s.</summary>
+    [Differentiable]
+    public static double ScaledSquares(double x, double y) =>
+        (x + y) * (x + y) + 0.5 * System.Math.Sin(x) * System.Math.Sin(x) + System.Math.Exp(y) * -3.0 * System.Math.Exp(y);
+
     [Differentiable]
     public static double Quotient(double x, double y) => (x + 1) / (y * y + 1);
 
