@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
@@ -80,41 +81,38 @@ public static class Elementwise
     public static NDArray Result(double[] values, int[] shape) => NDArray.WrapExact(values, shape);
 
     /// <summary>
-    /// The gradient of <paramref name="input"/>: the output gradient times its partial derivative, element by
-    /// element; summed back to 0-d for a 0-d input, in the input's shape otherwise.
+    /// The array a node's backward pass writes <paramref name="input"/>'s gradient into, one element per output
+    /// element: a new array, which becomes the gradient, or, for a 0-d input broadcast over several elements,
+    /// pooled scratch that <see cref="Gradient"/> sums and returns to the pool.
     /// </summary>
-    /// <param name="partial">∂output/∂input for each element of the common shape; only read.</param>
-    /// <param name="gy">The output's gradient: the common shape, or 0-d.</param>
     /// <param name="input">The input the gradient belongs to.</param>
-    public static NDArray Gradient(double[] partial, NDArray gy, NDArray input)
+    /// <param name="n">The number of elements of the node's output.</param>
+    public static double[] GradientBuffer(NDArray input, int n)
     {
-        ArgumentNullException.ThrowIfNull(partial);
-        ArgumentNullException.ThrowIfNull(gy);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank == 0 && partial.Length > 1)
-        {
-            // Broadcast 0-d input: its gradient is the sum of gy ⊙ partial, with no array in between. (Several
-            // elements imply a shaped output, so gy has them all, unless it is itself 0-d.)
-            return NDArray.Scalar(gy.Rank == 0
-                ? gy.AsSpan()[0] * TensorPrimitives.Sum<double>(partial)
-                : TensorPrimitives.Dot<double>(gy.AsSpan(), partial));
-        }
-
-        var gx = GC.AllocateUninitializedArray<double>(partial.Length);
-        if (gy.Rank == 0)
-        {
-            TensorPrimitives.Multiply(partial, gy.AsSpan()[0], gx);
-        }
-        else
-        {
-            TensorPrimitives.Multiply(gy.AsSpan(), partial, gx);
-        }
-
-        if (input.Rank == 0)
-        {
-            return NDArray.Scalar(gx[0]);
-        }
-
-        return NDArray.WrapExact(gx, input.ShapeArray);
+        return IsBroadcast(input, n) ? ArrayPool<double>.Shared.Rent(n) : GC.AllocateUninitializedArray<double>(n);
     }
+
+    /// <summary>
+    /// The gradient of <paramref name="input"/> from the <paramref name="buffer"/> of <see cref="GradientBuffer"/>:
+    /// wrapped in the input's shape without copying, or, for a broadcast 0-d input, summed to 0-d.
+    /// </summary>
+    /// <param name="buffer">The buffer <see cref="GradientBuffer"/> returned, its first <paramref name="n"/> elements written.</param>
+    /// <param name="n">The number of elements of the node's output.</param>
+    /// <param name="input">The input the gradient belongs to.</param>
+    public static NDArray Gradient(double[] buffer, int n, NDArray input)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(input);
+        if (IsBroadcast(input, n))
+        {
+            var sum = TensorPrimitives.Sum<double>(buffer.AsSpan(0, n));
+            ArrayPool<double>.Shared.Return(buffer);
+            return NDArray.Scalar(sum);
+        }
+
+        return NDArray.WrapExact(buffer, input.ShapeArray);
+    }
+
+    private static bool IsBroadcast(NDArray input, int n) => input.Rank == 0 && n > 1;
 }

@@ -54,24 +54,46 @@ public sealed class ElementwiseTests
     }
 
     [Fact]
-    public void Gradient_ForZeroDimensionalInput_SumsToZeroDimensional()
+    public void Gradient_ForBroadcastZeroDimensionalInput_SumsPooledBufferToZeroDimensional()
     {
-        var g = Elementwise.Gradient([1.0, 2.0, 3.5], new NDArray([1.0, 2.0, 4.0]), 7.0);
+        NDArray input = 7.0;
+        var buffer = Elementwise.GradientBuffer(input, 3);
+        buffer[0] = 1.0;
+        buffer[1] = 4.0;
+        buffer[2] = 14.0;
 
+        var g = Elementwise.Gradient(buffer, 3, input);
+
+        Assert.True(buffer.Length >= 3);
         Assert.Equal(0, g.Rank);
         Assert.Equal(1.0 + 4.0 + 14.0, g.Item());
     }
 
     [Fact]
-    public void Gradient_ForShapedInput_WrapsInItsShape()
+    public void Gradient_ForZeroDimensionalInputOfZeroDimensionalOutput_IsTheOneElement()
     {
-        double[] partial = [1.0, 2.0, 3.0, 4.0];
+        NDArray input = 7.0;
+        var buffer = Elementwise.GradientBuffer(input, 1);
+        buffer[0] = -0.0;
 
-        var g = Elementwise.Gradient(partial, 0.5, NDArray.Zeros(2, 2));
+        var g = Elementwise.Gradient(buffer, 1, input);
 
+        Assert.Equal(0, g.Rank);
+        Assert.True(double.IsNegative(g.Item())); // taken as it is, not summed: -0.0 stays -0.0
+    }
+
+    [Fact]
+    public void Gradient_ForShapedInput_WrapsTheBufferInItsShape()
+    {
+        var input = NDArray.Zeros(2, 2);
+        var buffer = Elementwise.GradientBuffer(input, 4);
+        new double[] { 0.5, 1.0, 1.5, 2.0 }.CopyTo(buffer, 0);
+
+        var g = Elementwise.Gradient(buffer, 4, input);
+
+        Assert.Equal(4, buffer.Length);
         Assert.Equal([2, 2], g.Shape);
         Assert.Equal(1.5, g[1, 0]);
-        Assert.Equal(3.0, partial[2]); // the partials are only read
     }
 
     [Fact]

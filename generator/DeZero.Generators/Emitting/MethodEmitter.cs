@@ -89,6 +89,12 @@ internal static class MethodEmitter
         writer.WriteLine($"{method.Accessibility} static {Variable} {method.Name}({parameters}) => {node}.Call({inputs});");
     }
 
+    /// <summary>Names the node declares besides its overrides: an int parameter's property must not take them.</summary>
+    public static readonly string[] NodeMembers = [ValuesKernel, GradientKernel];
+
+    private const string ValuesKernel = "Values";
+    private const string GradientKernel = "Lanes";
+
     private static void WriteFunctionClass(SourceWriter writer, MethodSpec method, Block? lanes)
     {
         var inputs = Differentiated(method);
@@ -108,59 +114,65 @@ internal static class MethodEmitter
         var index = 0;
         var arguments = string.Join(", ", method.Parameters.Select(p =>
             p.IsDifferentiated ? $"x{index}[i * stride{index++}]" : p.PropertyName));
+        var loads = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Load(x{k}, stride{k}, i)"));
 
-        var values = string.Join(", ", new[] { "y[i]" }.Concat(inputs.Select((_, k) => $"p{k}[i]")));
-        writer.WriteLine("// ∂y/∂input for each element, kept from the forward pass for the backward pass.");
-        writer.WriteLine("private double[][]? _partials;");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>");
-        writer.WriteLine($"public override {NDArray} ForwardAll({NDArray}[] xs) => Evaluate(xs, global::DeZero.Config.EnableBackprop);");
-        writer.WriteLine();
-        writer.OpenBlock($"private {NDArray} Evaluate({NDArray}[] xs, bool withPartials)");
-        writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{name}\", xs, {inputs.Length});");
-        WriteInputSpans(writer, inputs);
-        writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>({Elementwise}.Size(shape));");
-        writer.OpenBlock("if (!withPartials)");
-        writer.OpenBlock("for (int i = 0; i < y.Length; i++)");
+        writer.WriteLine("/// <summary>Evaluates the method elementwise over the inputs.</summary>");
+        writer.OpenBlock($"public override {NDArray} ForwardAll({NDArray}[] xs)");
+        WriteInputSpans(writer, name, inputs);
+        writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>(n);");
+        writer.WriteLine("int i = 0;");
+        if (lanes is not null)
+        {
+            WriteLaneLoop(writer, $"{CSharpPrinter.Vector256}.CopyTo({ValuesKernel}({loads}), y, i);");
+        }
+
+        writer.OpenBlock("for (; i < n; i++)");
         writer.WriteLine($"y[i] = {method.QualifiedType}.{method.Name}({arguments});");
         writer.CloseBlock();
         writer.WriteLine($"return {Elementwise}.Result(y, shape);");
         writer.CloseBlock();
         writer.WriteLine();
-        for (var k = 0; k < inputs.Length; k++)
-        {
-            writer.WriteLine($"double[] p{k} = global::System.GC.AllocateUninitializedArray<double>(y.Length);");
-        }
 
-        if (lanes is not null)
-        {
-            WriteLaneLoop(writer, inputs);
-        }
-
-        writer.OpenBlock(lanes is null ? "for (int i = 0; i < y.Length; i++)" : "for (int i = done; i < y.Length; i++)");
-        writer.WriteLine($"({values}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
-        writer.CloseBlock();
-        writer.WriteLine($"_partials = new double[][] {{ {string.Join(", ", inputs.Select((_, k) => "p" + k))} }};");
-        writer.WriteLine($"return {Elementwise}.Result(y, shape);");
-        writer.CloseBlock();
-        writer.WriteLine();
-
-        writer.WriteLine("/// <summary>The gradient of every input: the output gradient times each partial derivative.</summary>");
+        // The partials are recomputed from the inputs rather than kept from the forward pass: one pass, and the
+        // node holds no array between the passes (for large arrays, cheaper than writing and reading them back).
+        var partials = string.Join(", ", new[] { "_" }.Concat(inputs.Select((_, k) => "d" + k)));
+        writer.WriteLine("/// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>");
         writer.OpenBlock($"public override {NDArray}[] BackwardAll({NDArray} gy)");
         writer.WriteLine($"{NDArray}[] xs = new {NDArray}[{inputs.Length}];");
         writer.OpenBlock("for (int k = 0; k < xs.Length; k++)");
         writer.WriteLine("xs[k] = Inputs[k].Data;");
         writer.CloseBlock();
-        writer.OpenBlock("if (_partials is null)");
-        writer.WriteLine("Evaluate(xs, withPartials: true); // forward ran without a graph: the partials are computed now");
+        WriteInputSpans(writer, name, inputs);
+        writer.WriteLine("global::System.ReadOnlySpan<double> g = gy.AsSpan();");
+        writer.WriteLine($"int gStride = {Elementwise}.Stride(gy);");
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            writer.WriteLine($"double[] gx{k} = {Elementwise}.GradientBuffer(xs[{k}], n);");
+        }
+
+        writer.WriteLine("int i = 0;");
+        if (lanes is not null)
+        {
+            var stores = inputs.Select((_, k) => $"{CSharpPrinter.Vector256}.CopyTo(gi * d{k}, gx{k}, i);");
+            WriteLaneLoop(writer, [$"var ({partials}) = {GradientKernel}({loads});", $"var gi = {Elementwise}.Load(g, gStride, i);", .. stores]);
+        }
+
+        writer.OpenBlock("for (; i < n; i++)");
+        writer.WriteLine($"var ({partials}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
+        writer.WriteLine("double gi = g[i * gStride];");
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            writer.WriteLine($"gx{k}[i] = gi * d{k};");
+        }
+
         writer.CloseBlock();
-        var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(_partials![{k}], gy, xs[{k}])"));
+        var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(gx{k}, n, xs[{k}])"));
         writer.WriteLine($"return new {NDArray}[] {{ {gradients} }};");
         writer.CloseBlock();
         if (lanes is not null)
         {
             writer.WriteLine();
-            WriteLaneKernel(writer, method, lanes);
+            WriteLaneKernels(writer, method, lanes);
         }
 
         writer.CloseBlock();
@@ -168,38 +180,43 @@ internal static class MethodEmitter
 
     private const string Lane = CSharpPrinter.Vector256 + "<double>";
 
-    /// <summary>Whole vectors of elements through the SIMD kernel; the scalar loop after it takes the rest.</summary>
-    private static void WriteLaneLoop(SourceWriter writer, ParameterSpec[] inputs)
+    /// <summary>Whole vectors of elements through a SIMD kernel; the scalar loop after it takes the rest.</summary>
+    private static void WriteLaneLoop(SourceWriter writer, params string[] body)
     {
-        var loads = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Load(x{k}, stride{k}, done)"));
-        var targets = string.Join(", ", new[] { "value" }.Concat(inputs.Select((_, k) => "d" + k)));
-        writer.WriteLine("int done = 0;");
         writer.OpenBlock($"if ({CSharpPrinter.Vector256}.IsHardwareAccelerated)");
-        writer.OpenBlock($"for (; done <= y.Length - {Lane}.Count; done += {Lane}.Count)");
-        writer.WriteLine($"var ({targets}) = Lanes({loads});");
-        writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(value, y, done);");
-        for (var k = 0; k < inputs.Length; k++)
+        writer.OpenBlock($"for (; i <= n - {Lane}.Count; i += {Lane}.Count)");
+        foreach (var line in body)
         {
-            writer.WriteLine($"{CSharpPrinter.Vector256}.CopyTo(d{k}, p{k}, done);");
+            writer.WriteLine(line);
         }
 
         writer.CloseBlock();
         writer.CloseBlock();
+        writer.WriteLine();
     }
 
-    /// <summary>The value-and-gradient program again, on four elements at once.</summary>
-    private static void WriteLaneKernel(SourceWriter writer, MethodSpec method, Block lanes)
+    /// <summary>The method, and its value-and-gradient program, again on four elements at once.</summary>
+    private static void WriteLaneKernels(SourceWriter writer, MethodSpec method, Block gradientBody)
     {
         var parameters = string.Join(", ", method.Parameters.Select(p => $"{Lane} {p.Name}"));
+        writer.WriteLine($"/// <summary><c>{Names.Bare(method.Name)}</c> on SIMD lanes.</summary>");
+        writer.OpenBlock($"private static {Lane} {ValuesKernel}({parameters})");
+        CSharpPrinter.Lanes.WriteAll(writer, method.Body);
+        writer.CloseBlock();
+        writer.WriteLine();
+
         var tuple = string.Join(", ", new[] { $"{Lane} Value" }.Concat(Differentiated(method).Select(p => $"{Lane} {p.PartialName}")));
         writer.WriteLine($"/// <summary><c>{Names.Bare(method.Name)}</c> and its partial derivatives on SIMD lanes.</summary>");
-        writer.OpenBlock($"private static ({tuple}) Lanes({parameters})");
-        CSharpPrinter.Lanes.WriteAll(writer, lanes);
+        writer.OpenBlock($"private static ({tuple}) {GradientKernel}({parameters})");
+        CSharpPrinter.Lanes.WriteAll(writer, gradientBody);
         writer.CloseBlock();
     }
 
-    private static void WriteInputSpans(SourceWriter writer, ParameterSpec[] inputs)
+    /// <summary>The common shape, its element count n, and each input's elements with their stride (0 for a 0-d input).</summary>
+    private static void WriteInputSpans(SourceWriter writer, string node, ParameterSpec[] inputs)
     {
+        writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{node}\", xs, {inputs.Length});");
+        writer.WriteLine($"int n = {Elementwise}.Size(shape);");
         for (var k = 0; k < inputs.Length; k++)
         {
             writer.WriteLine($"global::System.ReadOnlySpan<double> x{k} = xs[{k}].AsSpan();");

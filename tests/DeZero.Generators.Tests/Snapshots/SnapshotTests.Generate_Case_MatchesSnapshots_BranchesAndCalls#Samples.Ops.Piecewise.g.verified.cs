@@ -35,40 +35,25 @@ namespace Samples
         /// <summary>The graph node of <c>Piecewise</c>: the whole method is one node.</summary>
         public sealed class PiecewiseFunction : global::DeZero.Function
         {
-            // ∂y/∂input for each element, kept from the forward pass for the backward pass.
-            private double[][]? _partials;
-
-            /// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>
-            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs) => Evaluate(xs, global::DeZero.Config.EnableBackprop);
-
-            private global::DeZero.NDArray Evaluate(global::DeZero.NDArray[] xs, bool withPartials)
+            /// <summary>Evaluates the method elementwise over the inputs.</summary>
+            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
             {
                 int[] shape = global::DeZero.Elementwise.Shape("PiecewiseFunction", xs, 2);
+                int n = global::DeZero.Elementwise.Size(shape);
                 global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
                 int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
                 global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
                 int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
-                double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
-                if (!withPartials)
+                double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    for (int i = 0; i < y.Length; i++)
-                    {
-                        y[i] = global::Samples.Ops.Piecewise(x0[i * stride0], x1[i * stride1]);
-                    }
-                    return global::DeZero.Elementwise.Result(y, shape);
+                    y[i] = global::Samples.Ops.Piecewise(x0[i * stride0], x1[i * stride1]);
                 }
-
-                double[] p0 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
-                double[] p1 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
-                for (int i = 0; i < y.Length; i++)
-                {
-                    (y[i], p0[i], p1[i]) = global::Samples.Ops.PiecewiseWithGradient(x0[i * stride0], x1[i * stride1]);
-                }
-                _partials = new double[][] { p0, p1 };
                 return global::DeZero.Elementwise.Result(y, shape);
             }
 
-            /// <summary>The gradient of every input: the output gradient times each partial derivative.</summary>
+            /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
             public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
             {
                 global::DeZero.NDArray[] xs = new global::DeZero.NDArray[2];
@@ -76,11 +61,25 @@ namespace Samples
                 {
                     xs[k] = Inputs[k].Data;
                 }
-                if (_partials is null)
+                int[] shape = global::DeZero.Elementwise.Shape("PiecewiseFunction", xs, 2);
+                int n = global::DeZero.Elementwise.Size(shape);
+                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
+                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
+                global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
+                int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
+                global::System.ReadOnlySpan<double> g = gy.AsSpan();
+                int gStride = global::DeZero.Elementwise.Stride(gy);
+                double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
+                double[] gx1 = global::DeZero.Elementwise.GradientBuffer(xs[1], n);
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    Evaluate(xs, withPartials: true); // forward ran without a graph: the partials are computed now
+                    var (_, d0, d1) = global::Samples.Ops.PiecewiseWithGradient(x0[i * stride0], x1[i * stride1]);
+                    double gi = g[i * gStride];
+                    gx0[i] = gi * d0;
+                    gx1[i] = gi * d1;
                 }
-                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(_partials![0], gy, xs[0]), global::DeZero.Elementwise.Gradient(_partials![1], gy, xs[1]) };
+                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]), global::DeZero.Elementwise.Gradient(gx1, n, xs[1]) };
             }
         }
     }

@@ -23,37 +23,23 @@ namespace Samples.Deep
             /// <summary>The graph node of <c>Softplus</c>: the whole method is one node.</summary>
             internal sealed class SoftplusFunction : global::DeZero.Function
             {
-                // ∂y/∂input for each element, kept from the forward pass for the backward pass.
-                private double[][]? _partials;
-
-                /// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>
-                public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs) => Evaluate(xs, global::DeZero.Config.EnableBackprop);
-
-                private global::DeZero.NDArray Evaluate(global::DeZero.NDArray[] xs, bool withPartials)
+                /// <summary>Evaluates the method elementwise over the inputs.</summary>
+                public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
                 {
                     int[] shape = global::DeZero.Elementwise.Shape("SoftplusFunction", xs, 1);
+                    int n = global::DeZero.Elementwise.Size(shape);
                     global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
                     int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                    double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
-                    if (!withPartials)
+                    double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
+                    int i = 0;
+                    for (; i < n; i++)
                     {
-                        for (int i = 0; i < y.Length; i++)
-                        {
-                            y[i] = global::Samples.Deep.Outer.Inner.Softplus(x0[i * stride0]);
-                        }
-                        return global::DeZero.Elementwise.Result(y, shape);
+                        y[i] = global::Samples.Deep.Outer.Inner.Softplus(x0[i * stride0]);
                     }
-
-                    double[] p0 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
-                    for (int i = 0; i < y.Length; i++)
-                    {
-                        (y[i], p0[i]) = global::Samples.Deep.Outer.Inner.SoftplusWithGradient(x0[i * stride0]);
-                    }
-                    _partials = new double[][] { p0 };
                     return global::DeZero.Elementwise.Result(y, shape);
                 }
 
-                /// <summary>The gradient of every input: the output gradient times each partial derivative.</summary>
+                /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
                 public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
                 {
                     global::DeZero.NDArray[] xs = new global::DeZero.NDArray[1];
@@ -61,11 +47,21 @@ namespace Samples.Deep
                     {
                         xs[k] = Inputs[k].Data;
                     }
-                    if (_partials is null)
+                    int[] shape = global::DeZero.Elementwise.Shape("SoftplusFunction", xs, 1);
+                    int n = global::DeZero.Elementwise.Size(shape);
+                    global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
+                    int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
+                    global::System.ReadOnlySpan<double> g = gy.AsSpan();
+                    int gStride = global::DeZero.Elementwise.Stride(gy);
+                    double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
+                    int i = 0;
+                    for (; i < n; i++)
                     {
-                        Evaluate(xs, withPartials: true); // forward ran without a graph: the partials are computed now
+                        var (_, d0) = global::Samples.Deep.Outer.Inner.SoftplusWithGradient(x0[i * stride0]);
+                        double gi = g[i * gStride];
+                        gx0[i] = gi * d0;
                     }
-                    return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(_partials![0], gy, xs[0]) };
+                    return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]) };
                 }
             }
         }

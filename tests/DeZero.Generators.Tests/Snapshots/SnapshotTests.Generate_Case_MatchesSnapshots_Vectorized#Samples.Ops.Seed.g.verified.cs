@@ -24,47 +24,31 @@ namespace Samples
         /// <summary>The graph node of <c>Seed</c>: the whole method is one node.</summary>
         public sealed class SeedFunction : global::DeZero.Function
         {
-            // ∂y/∂input for each element, kept from the forward pass for the backward pass.
-            private double[][]? _partials;
-
-            /// <summary>Evaluates the method elementwise; when the graph is recorded, its partial derivatives in the same pass.</summary>
-            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs) => Evaluate(xs, global::DeZero.Config.EnableBackprop);
-
-            private global::DeZero.NDArray Evaluate(global::DeZero.NDArray[] xs, bool withPartials)
+            /// <summary>Evaluates the method elementwise over the inputs.</summary>
+            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
             {
                 int[] shape = global::DeZero.Elementwise.Shape("SeedFunction", xs, 1);
+                int n = global::DeZero.Elementwise.Size(shape);
                 global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
                 int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                double[] y = global::System.GC.AllocateUninitializedArray<double>(global::DeZero.Elementwise.Size(shape));
-                if (!withPartials)
-                {
-                    for (int i = 0; i < y.Length; i++)
-                    {
-                        y[i] = global::Samples.Ops.Seed(x0[i * stride0]);
-                    }
-                    return global::DeZero.Elementwise.Result(y, shape);
-                }
-
-                double[] p0 = global::System.GC.AllocateUninitializedArray<double>(y.Length);
-                int done = 0;
+                double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
+                int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    for (; done <= y.Length - global::System.Runtime.Intrinsics.Vector256<double>.Count; done += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count)
                     {
-                        var (value, d0) = Lanes(global::DeZero.Elementwise.Load(x0, stride0, done));
-                        global::System.Runtime.Intrinsics.Vector256.CopyTo(value, y, done);
-                        global::System.Runtime.Intrinsics.Vector256.CopyTo(d0, p0, done);
+                        global::System.Runtime.Intrinsics.Vector256.CopyTo(Values(global::DeZero.Elementwise.Load(x0, stride0, i)), y, i);
                     }
                 }
-                for (int i = done; i < y.Length; i++)
+
+                for (; i < n; i++)
                 {
-                    (y[i], p0[i]) = global::Samples.Ops.SeedWithGradient(x0[i * stride0]);
+                    y[i] = global::Samples.Ops.Seed(x0[i * stride0]);
                 }
-                _partials = new double[][] { p0 };
                 return global::DeZero.Elementwise.Result(y, shape);
             }
 
-            /// <summary>The gradient of every input: the output gradient times each partial derivative.</summary>
+            /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
             public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
             {
                 global::DeZero.NDArray[] xs = new global::DeZero.NDArray[1];
@@ -72,11 +56,39 @@ namespace Samples
                 {
                     xs[k] = Inputs[k].Data;
                 }
-                if (_partials is null)
+                int[] shape = global::DeZero.Elementwise.Shape("SeedFunction", xs, 1);
+                int n = global::DeZero.Elementwise.Size(shape);
+                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
+                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
+                global::System.ReadOnlySpan<double> g = gy.AsSpan();
+                int gStride = global::DeZero.Elementwise.Stride(gy);
+                double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    Evaluate(xs, withPartials: true); // forward ran without a graph: the partials are computed now
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        var (_, d0) = Lanes(global::DeZero.Elementwise.Load(x0, stride0, i));
+                        var gi = global::DeZero.Elementwise.Load(g, gStride, i);
+                        global::System.Runtime.Intrinsics.Vector256.CopyTo(gi * d0, gx0, i);
+                    }
                 }
-                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(_partials![0], gy, xs[0]) };
+
+                for (; i < n; i++)
+                {
+                    var (_, d0) = global::Samples.Ops.SeedWithGradient(x0[i * stride0]);
+                    double gi = g[i * gStride];
+                    gx0[i] = gi * d0;
+                }
+                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]) };
+            }
+
+            /// <summary><c>Seed</c> on SIMD lanes.</summary>
+            private static global::System.Runtime.Intrinsics.Vector256<double> Values(global::System.Runtime.Intrinsics.Vector256<double> x)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> a = x * x;
+                global::System.Runtime.Intrinsics.Vector256<double> b = global::System.Runtime.Intrinsics.Vector256.Exp(a);
+                return b * b;
             }
 
             /// <summary><c>Seed</c> and its partial derivatives on SIMD lanes.</summary>
