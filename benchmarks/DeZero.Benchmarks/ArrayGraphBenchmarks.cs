@@ -1,3 +1,4 @@
+using System;
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 
@@ -57,6 +58,23 @@ public class ArrayGraphBenchmarks
         TensorPrimitives.Multiply(_gx, _y, _gx);
         TensorPrimitives.Multiply(_gx, _gy, _gx);
         return _gx[0];
+    }
+
+    /// <summary>
+    /// The floor under any graph at this size, no arithmetic at all: the three arrays the user owns afterwards (the
+    /// output, its gradient of ones, the input's gradient) allocated fresh and written once. They are never pooled:
+    /// a user can keep them.
+    /// </summary>
+    [Benchmark]
+    public double AllocationFloor()
+    {
+        var y = GC.AllocateUninitializedArray<double>(N);
+        _x.CopyTo(y, 0);
+        var ones = GC.AllocateUninitializedArray<double>(N);
+        Array.Fill(ones, 1.0);
+        var gx = GC.AllocateUninitializedArray<double>(N);
+        _x.CopyTo(gx, 0);
+        return y[0] + ones[0] + gx[0];
     }
 
     /// <summary>The generated fused node: one node, forward and backward.</summary>

@@ -77,7 +77,7 @@ public sealed partial class NDArray
     public static NDArray OnesLike(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var data = new double[x.Size];
+        var data = GC.AllocateUninitializedArray<double>(x.Size); // every element is written next
         Array.Fill(data, 1.0);
         return new NDArray(data, x._shape, validate: false);
     }
@@ -118,7 +118,8 @@ public sealed partial class NDArray
     {
         ArgumentNullException.ThrowIfNull(shape);
         var copy = (int[])shape.Clone();
-        var data = new double[Validate(-1, copy)];
+        // Zeros come zeroed; any other value is written over every element, so zeroing would be wasted.
+        var data = value == 0.0 ? new double[Validate(-1, copy)] : GC.AllocateUninitializedArray<double>(Validate(-1, copy));
         if (value != 0.0)
         {
             Array.Fill(data, value);
