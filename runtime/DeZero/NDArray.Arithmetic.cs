@@ -5,6 +5,7 @@ namespace DeZero;
 
 // Elementwise + - * / and unary -. Broadcasting is deliberately narrow: equal shapes, or a 0-d
 // operand (or a double) against any shape. Anything else is a bug in the caller, reported with both shapes.
+// Results are allocated uninitialised: every element is written by the kernel that follows.
 public sealed partial class NDArray
 {
     private enum BinaryOp
@@ -55,7 +56,7 @@ public sealed partial class NDArray
     public static NDArray operator -(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = new double[x.Size];
+        var result = GC.AllocateUninitializedArray<double>(x.Size);
         TensorPrimitives.Negate<double>(x._data, result);
         return Create(result, x._shape);
     }
@@ -81,7 +82,7 @@ public sealed partial class NDArray
                 + "elementwise operations need equal shapes or a 0-d operand.");
         }
 
-        var result = new double[x.Size];
+        var result = GC.AllocateUninitializedArray<double>(x.Size);
         switch (op)
         {
             case BinaryOp.Add:
@@ -104,7 +105,7 @@ public sealed partial class NDArray
     private static NDArray Binary(NDArray x, double y, BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = new double[x.Size];
+        var result = GC.AllocateUninitializedArray<double>(x.Size);
         switch (op)
         {
             case BinaryOp.Add:
@@ -127,7 +128,7 @@ public sealed partial class NDArray
     private static NDArray Binary(double x, NDArray y, BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(y);
-        var result = new double[y.Size];
+        var result = GC.AllocateUninitializedArray<double>(y.Size);
         switch (op)
         {
             case BinaryOp.Add:

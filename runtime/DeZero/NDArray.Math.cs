@@ -46,7 +46,7 @@ public sealed partial class NDArray
             return Create([Math.Pow(x._data[0], p)], x._shape);
         }
 
-        var result = new double[x.Size];
+        var result = GC.AllocateUninitializedArray<double>(x.Size);
         TensorPrimitives.Pow<double>(x._data, p, result);
         return Create(result, x._shape);
     }
@@ -66,7 +66,7 @@ public sealed partial class NDArray
             return Create([scalar(x._data[0])], x._shape);
         }
 
-        var result = new double[x.Size];
+        var result = GC.AllocateUninitializedArray<double>(x.Size);
         kernel(x._data, result);
         return Create(result, x._shape);
     }
