@@ -24,6 +24,19 @@ internal static class Derivatives
         };
     }
 
+    /// <summary>
+    /// Recognises <c>s * s</c>, <c>c * s * s</c> and <c>s * c * s</c>, the shape of every squared residual, whose
+    /// derivative is better written <c>2c · s · s'</c> than by the product rule (two products and a sum).
+    /// </summary>
+    public static (double Coefficient, Expr Operand)? ScaledSquare(Binary product) => product switch
+    {
+        { Op: not BinaryOp.Multiply } => null,
+        { Left: var left, Right: var right } when left.Equals(right) => (1, right),
+        { Left: Binary { Op: BinaryOp.Multiply, Left: Constant { Kind: ValueKind.Double } c, Right: var s }, Right: var right } when s.Equals(right) => (c.Value, right),
+        { Left: Binary { Op: BinaryOp.Multiply, Left: var s, Right: Constant { Kind: ValueKind.Double } c }, Right: var right } when s.Equals(right) => (c.Value, right),
+        _ => null,
+    };
+
     private static Expr[]? MathPartials(string name, EquatableArray<Expr> args, Expr t)
     {
         var a = args[0];

@@ -215,7 +215,7 @@ internal sealed class ForwardMode
                 return LowerConditional(conditional, output);
             case UserCall call:
                 return LowerCall(call, output);
-            case Binary { Op: BinaryOp.Multiply } product when ScaledSquare(product) is { } square:
+            case Binary { Op: BinaryOp.Multiply } product when Derivatives.ScaledSquare(product) is { } square:
                 return LowerScaledSquare(product, square.Coefficient, square.Operand, output);
             case Unary { Operand: var operand } unary:
                 return LowerOperation(unary, [operand], args => unary with { Operand = args[0] }, output);
@@ -283,18 +283,7 @@ internal sealed class ForwardMode
         return (resultValue, tangents);
     }
 
-    /// <summary>
-    /// Recognises <c>s * s</c>, <c>c * s * s</c> and <c>s * c * s</c>, the shape of every squared residual: s is
-    /// computed once, and its derivative is <c>2c · s · ds</c>, one product where the product rule makes two and a sum.
-    /// </summary>
-    private static (double Coefficient, Expr Operand)? ScaledSquare(Binary product) => product switch
-    {
-        { Left: var left, Right: var right } when left.Equals(right) => (1, right),
-        { Left: Binary { Op: BinaryOp.Multiply, Left: Constant { Kind: ValueKind.Double } c, Right: var s }, Right: var right } when s.Equals(right) => (c.Value, right),
-        { Left: Binary { Op: BinaryOp.Multiply, Left: var s, Right: Constant { Kind: ValueKind.Double } c }, Right: var right } when s.Equals(right) => (c.Value, right),
-        _ => null,
-    };
-
+    /// <summary>c·s·s: s is computed once, and the derivative is 2c·s·ds, one product where the product rule makes two and a sum.</summary>
     private (Expr Value, Expr?[] Tangents) LowerScaledSquare(Binary product, double coefficient, Expr operand, List<Stmt> output)
     {
         var (s, ds) = Materialize(LowerExpr(operand, output), output);
