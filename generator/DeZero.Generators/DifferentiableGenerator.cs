@@ -16,12 +16,15 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // 1. Each [Differentiable] method parsed, on its own, into a model plus diagnostics.
+        // 1. Each [Differentiable] method parsed, on its own, into a model plus diagnostics. Roslyn runs this for
+        //    every method whenever the compilation changes; the cache hands back the earlier result of each method
+        //    that an edit provably cannot have changed, instead of binding its body again.
+        var cache = new ParseCache();
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 MethodParser.DifferentiableAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or LambdaExpressionSyntax,
-                transform: static (context, cancellationToken) => Guard.Parse(context, cancellationToken))
+                transform: (context, cancellationToken) => Guard.Parse(context, cache, cancellationToken))
             .WithTrackingName(TrackingNames.Parsed);
 
         // 2. Every [DerivativeOf] registration. Gathering them is the one Collect(): any method may call any of them.
@@ -78,11 +81,20 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// </summary>
     private static class Guard
     {
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, ParseCache cache, System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                return MethodParser.Parse(context, cancellationToken);
+                var compilation = context.SemanticModel.Compilation;
+                if (cache.TryGet(context.TargetNode, compilation) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                var checker = new CalleeChecker(compilation, cancellationToken);
+                var result = MethodParser.Parse(context.TargetNode, context.TargetSymbol, context.SemanticModel, checker, cancellationToken);
+                cache.Add(context.TargetNode, compilation, result, checker.ReadTrees);
+                return result;
             }
             catch (InsufficientExecutionStackException)
             {

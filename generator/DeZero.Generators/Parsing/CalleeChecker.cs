@@ -17,11 +17,28 @@ internal sealed class CalleeChecker
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<IMethodSymbol, Callee> _callees = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<SyntaxTree> _readTrees = [];
 
     public CalleeChecker(Compilation compilation, CancellationToken cancellationToken)
     {
         _compilation = compilation;
         _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// The syntax trees whose text the parse depended on beyond the declarations every method sees: the method's own,
+    /// each callee's whose body was parsed, each one a diagnostic points into. <see cref="ParseCache"/> reuses a result
+    /// only while all of them are unchanged.
+    /// </summary>
+    public IReadOnlyCollection<SyntaxTree> ReadTrees => _readTrees;
+
+    /// <summary>Records that the parse depends on the text of <paramref name="tree"/>.</summary>
+    public void Read(SyntaxTree? tree)
+    {
+        if (tree is not null)
+        {
+            _readTrees.Add(tree);
+        }
     }
 
     /// <summary>Marks a method as being parsed, so recursion through it is allowed.</summary>
@@ -72,6 +89,7 @@ internal sealed class CalleeChecker
 
         _callees[method] = Callee.Assumed; // While its own body is read: recursion back into it is fine.
         var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+        Read(node.SyntaxTree);
         var model = _compilation.GetSemanticModel(node.SyntaxTree);
         var result = MethodParser.Parse(node, method, model, this, _cancellationToken);
         var callee = result.Spec is null ? Callee.Broken : new Callee(true, string.Empty, result.Pending.Select(p => p.Key).Distinct().ToArray());

@@ -25,18 +25,17 @@ internal static class MethodParser
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. Emitting.MethodEmitter.NodeMembers,
     ];
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var checker = new CalleeChecker(context.SemanticModel.Compilation, cancellationToken);
-        return Parse(context.TargetNode, context.TargetSymbol, context.SemanticModel, checker, cancellationToken);
-    }
-
     public static ParseResult Parse(
         SyntaxNode node, ISymbol symbol, SemanticModel semanticModel, CalleeChecker checker, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
+        void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
+        {
+            checker.Read(location?.SourceTree); // A type's declaration may be in another file.
             diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(location), arguments.ToEquatableArray()));
+        }
+
+        checker.Read(node.SyntaxTree);
 
         if (node is not MethodDeclarationSyntax syntax || symbol is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
         {
