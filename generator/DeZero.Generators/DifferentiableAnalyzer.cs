@@ -49,7 +49,7 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
         ParseResult result;
         try
         {
-            var checker = new CalleeChecker(context.Compilation, context.CancellationToken);
+            var checker = new CalleeChecker(context.SemanticModel, context.CancellationToken);
             result = MethodParser.Parse(node, method, context.SemanticModel, checker, context.CancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -91,7 +91,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                     return earlier;
                 }
 
-                var checker = new CalleeChecker(compilation, cancellationToken);
+                var checker = new CalleeChecker(context.SemanticModel, cancellationToken);
                 var result = MethodParser.Parse(context.TargetNode, context.TargetSymbol, context.SemanticModel, checker, cancellationToken);
                 cache.Add(context.TargetNode, compilation, result, checker.ReadTrees);
                 return result;

@@ -246,7 +246,7 @@ public sealed class ParseCacheTests
     private static void Parse(ParseCache cache, Compilation compilation, MethodDeclarationSyntax node)
     {
         var model = compilation.GetSemanticModel(node.SyntaxTree);
-        var checker = new CalleeChecker(compilation, CancellationToken.None);
+        var checker = new CalleeChecker(model, CancellationToken.None);
         var result = MethodParser.Parse(node, model.GetDeclaredSymbol(node)!, model, checker, CancellationToken.None);
         cache.Add(node, compilation, result, checker.ReadTrees);
     }

@@ -16,13 +16,20 @@ internal sealed class CalleeChecker
 {
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
+
+    /// <summary>
+    /// One semantic model per tree, starting with the parsed method's own: a callee in the same file is then bound
+    /// once, in the model that may already hold its body, not again in a fresh one.
+    /// </summary>
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
     private readonly Dictionary<IMethodSymbol, Callee> _callees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SyntaxTree> _readTrees = [];
 
-    public CalleeChecker(Compilation compilation, CancellationToken cancellationToken)
+    public CalleeChecker(SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        _compilation = compilation;
+        _compilation = semanticModel.Compilation;
         _cancellationToken = cancellationToken;
+        _models[semanticModel.SyntaxTree] = semanticModel;
     }
 
     /// <summary>
@@ -90,7 +97,11 @@ internal sealed class CalleeChecker
         _callees[method] = Callee.Assumed; // While its own body is read: recursion back into it is fine.
         var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
         Read(node.SyntaxTree);
-        var model = _compilation.GetSemanticModel(node.SyntaxTree);
+        if (!_models.TryGetValue(node.SyntaxTree, out var model))
+        {
+            _models[node.SyntaxTree] = model = _compilation.GetSemanticModel(node.SyntaxTree);
+        }
+
         var result = MethodParser.Parse(node, method, model, this, _cancellationToken);
         var callee = result.Spec is null ? Callee.Broken : new Callee(true, string.Empty, result.Pending.Select(p => p.Key).Distinct().ToArray());
         _callees[method] = callee;
