@@ -35,20 +35,21 @@ internal static class GeneratorProbe
         var floor = Times(6, () => GeneratorWorkload.Driver(new FloorGenerator()).RunGenerators(GeneratorWorkload.Compile(trees)));
         Console.WriteLine($"  floor generator full run: warm median {Median(floor.Skip(1).ToArray()),8:F1} ms");
 
-        // Edits: alternate one constant of one method, 21 times. Each edit is a new tree, parsed outside the timing,
-        // as each keystroke gives the IDE one; the drivers run untracked, as a build and the IDE run them.
-        var editTimes = TimeEdits(driver, compilation, 21, out _);
+        // Edits: alternate one constant of one method. Each edit is a new tree, parsed outside the timing, as each
+        // keystroke gives the IDE one; the drivers run untracked, as a build and the IDE run them. The median is of the
+        // 21 edits after the first five, whose code paths the full run never took and the JIT still compiles.
+        var editTimes = TimeEdits(driver, compilation, WarmEdits + 21, out _);
         var floorDriver = GeneratorWorkload.Driver(new FloorGenerator());
         var floorCompilation = GeneratorWorkload.Compile(trees);
-        var floorEdits = TimeEdits(floorDriver.RunGenerators(floorCompilation), floorCompilation, 21, out _);
-        Console.WriteLine($"  edit one method: first {editTimes[0],6:F1} ms, median {Median(editTimes),6:F1} ms"
-            + $"  (floor generator: median {Median(floorEdits),6:F1} ms)");
+        var floorEdits = TimeEdits(floorDriver.RunGenerators(floorCompilation), floorCompilation, WarmEdits + 21, out _);
+        Console.WriteLine($"  edit one method: first {editTimes[0],6:F1} ms, median {Median(editTimes[WarmEdits..]),6:F1} ms"
+            + $"  (floor generator: median {Median(floorEdits[WarmEdits..]),6:F1} ms)");
 
         // The same with every step's outputs recorded, which costs the driver a little: what re-ran after the edit.
         var trackedCompilation = GeneratorWorkload.Compile(trees);
         var tracked = GeneratorWorkload.Driver(new DifferentiableGenerator(), track: true).RunGenerators(trackedCompilation);
-        var trackedTimes = TimeEdits(tracked, trackedCompilation, 21, out tracked);
-        Console.WriteLine($"  edit one method, steps tracked: median {Median(trackedTimes),6:F1} ms");
+        var trackedTimes = TimeEdits(tracked, trackedCompilation, WarmEdits + 21, out tracked);
+        Console.WriteLine($"  edit one method, steps tracked: median {Median(trackedTimes[WarmEdits..]),6:F1} ms");
         var last = tracked.GetRunResult().Results[0];
         foreach (var (name, steps) in last.TrackedSteps.Where(s => !s.Key.StartsWith("compilation", StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -77,6 +78,8 @@ internal static class GeneratorProbe
             + $"  ({bigResult.GeneratedTrees.Length} file of {bigText:N0} chars, {bigResult.Diagnostics.Length} diagnostics"
             + (bigResult.Diagnostics.Length > 0 ? ": " + bigResult.Diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")");
     }
+
+    private const int WarmEdits = 5;
 
     /// <summary>Times <paramref name="count"/> runs of <paramref name="driver"/>, each after a fresh edit of one method.</summary>
     private static double[] TimeEdits(GeneratorDriver driver, Compilation compilation, int count, out GeneratorDriver after)
