@@ -286,29 +286,23 @@ internal sealed class ForwardMode
     /// <summary>c·s·s: s is computed once, and the derivative is 2c·s·ds, one product where the product rule makes two and a sum.</summary>
     private (Expr Value, Expr?[] Tangents) LowerScaledSquare(Binary product, double coefficient, Expr operand, List<Stmt> output)
     {
-        var (s, ds) = Materialize(LowerExpr(operand, output), output);
+        // s is read twice and gets a name; each tangent is read once and stays inline, where the simplifier can fold it.
+        var (value, ds) = LowerExpr(operand, output);
+        var s = Named(value, output);
 
         // The value exactly as written, (c * s) * s with s read twice; only the derivative is regrouped.
         var left = product.Left.Equals(operand) ? s
             : product.Left is Binary { Left: Constant } scaled ? scaled with { Right = s }
             : ((Binary)product.Left) with { Left = s };
-        var value = product with { Left = left, Right = s };
         var twice = Constant.Of(2 * coefficient);
         var tangents = ds.Select(d => d is null ? null : Simplifier.Simplify(Derivatives.Mul(twice, Derivatives.Mul(s, d)))).ToArray();
-        return (value, tangents);
+        return (product with { Left = left, Right = s }, tangents);
     }
 
     /// <summary>Gives a lowered value and its tangents names of their own, so they can be read more than once.</summary>
     private (Expr Value, Expr?[] Tangents) Materialize((Expr Value, Expr?[] Tangents) lowered, List<Stmt> output)
     {
-        var value = lowered.Value;
-        if (value is not (Variable or Constant or FieldReference))
-        {
-            var name = _names.Temporary();
-            output.Add(new Declare(name, value.Kind, value));
-            value = new Variable(name, value.Kind);
-        }
-
+        var value = Named(lowered.Value, output);
         var tangents = lowered.Tangents.ToArray();
         for (var p = 0; p < tangents.Length; p++)
         {
@@ -321,6 +315,19 @@ internal sealed class ForwardMode
         }
 
         return (value, tangents);
+    }
+
+    /// <summary>A value as a variable, a constant or a field: a new temporary unless it already is one.</summary>
+    private Expr Named(Expr value, List<Stmt> output)
+    {
+        if (value is Variable or Constant or FieldReference)
+        {
+            return value;
+        }
+
+        var name = _names.Temporary();
+        output.Add(new Declare(name, value.Kind, value));
+        return new Variable(name, value.Kind);
     }
 
     private (Expr Value, Expr?[] Tangents) LowerConditional(Conditional conditional, List<Stmt> output)

@@ -4,10 +4,12 @@ using DeZero.Generators.Model;
 namespace DeZero.Generators.Calculus;
 
 /// <summary>
-/// Local algebraic clean-up of derivative expressions: constant folding and the identities of 0 and 1.
-/// A zero here is structural (a derivative that does not exist), so <c>x * 0</c> is 0 even when x
-/// could be infinite: that is the convention of every automatic differentiation tool.
-/// Folding uses the same IEEE operations the program would, so it never changes a value.
+/// Local algebraic clean-up of derivative expressions (never of the method's own values): constant folding,
+/// the identities of 0 and 1, and powers of two moved outwards. A zero here is structural (a derivative that
+/// does not exist), so <c>x * 0</c> is 0 even when x could be infinite: that is the convention of every
+/// automatic differentiation tool. Folding uses the same IEEE operations the program would, and scaling by a
+/// power of two commutes with rounding, so no rewrite changes a result short of overflow or underflow at the
+/// ends of the double range (beyond 1e±308).
 /// </summary>
 internal static class Simplifier
 {
@@ -49,6 +51,8 @@ internal static class Simplifier
             BinaryOp.Add when IsZero(right) => left,
             BinaryOp.Add when right is Unary { Op: UnaryOp.Negate } negated => Arithmetic(BinaryOp.Subtract, left, negated.Operand),
             BinaryOp.Add when left is Unary { Op: UnaryOp.Negate } negated && right is Unary { Op: UnaryOp.Negate } both => Negate(Arithmetic(BinaryOp.Add, negated.Operand, both.Operand)),
+            BinaryOp.Add when right is Binary { Op: BinaryOp.Multiply, Left: Constant { Value: < 0 } c } scaled => // a + (-c)·e is exactly a - c·e
+                Arithmetic(BinaryOp.Subtract, left, scaled with { Left = Constant.Of(-c.Value) }),
             BinaryOp.Add when left.Equals(right) => Arithmetic(BinaryOp.Multiply, Constant.Of(2), left), // e + e is exactly 2e
             BinaryOp.Subtract when IsZero(right) => left,
             BinaryOp.Subtract when IsZero(left) => Negate(right),
@@ -58,6 +62,11 @@ internal static class Simplifier
             BinaryOp.Multiply when IsOne(right) => left,
             BinaryOp.Multiply when IsMinusOne(left) => Negate(right),
             BinaryOp.Multiply when IsMinusOne(right) => Negate(left),
+            // c1 · (2^k · e) = (c1 · 2^k) · e, and a · (2^k · b) = 2^k · (a · b): the constants gather in front.
+            BinaryOp.Multiply when left is Constant outer && right is Binary { Op: BinaryOp.Multiply, Left: Constant power } scaled && IsPowerOfTwo(power.Value) =>
+                Arithmetic(op, Constant.Of(outer.Value * power.Value), scaled.Right),
+            BinaryOp.Multiply when left is not Constant && right is Binary { Op: BinaryOp.Multiply, Left: Constant power } scaled && IsPowerOfTwo(power.Value) =>
+                Arithmetic(op, power, Arithmetic(op, left, scaled.Right)),
             BinaryOp.Multiply when left is Unary { Op: UnaryOp.Negate } negated => Negate(Arithmetic(op, negated.Operand, right)),
             BinaryOp.Multiply when right is Unary { Op: UnaryOp.Negate } negated => Negate(Arithmetic(op, left, negated.Operand)),
             BinaryOp.Divide when IsZero(left) => Constant.Zero,
@@ -95,6 +104,13 @@ internal static class Simplifier
         : original with { Condition = condition, WhenTrue = whenTrue, WhenFalse = whenFalse };
 
     public static bool IsZero(Expr expr) => expr is Constant { Kind: ValueKind.Double, Value: 0 };
+
+    /// <summary>±2^k with k ≥ 0: multiplying by it is exact.</summary>
+    private static bool IsPowerOfTwo(double value)
+    {
+        var magnitude = Math.Abs(value);
+        return magnitude >= 1 && !double.IsInfinity(magnitude) && (BitConverter.DoubleToInt64Bits(magnitude) & 0xF_FFFF_FFFF_FFFF) == 0;
+    }
 
     private static bool IsOne(Expr expr) => expr is Constant { Kind: ValueKind.Double, Value: 1 };
 

@@ -25,7 +25,7 @@ namespace Samples
             dt_dx = dt_dx + 1.0;
             t = t + x;
             double t3 = global::System.Math.Sqrt(1.0 + y * y);
-            double dt3_dy = 0.5 / t3 * (2.0 * y);
+            double dt3_dy = 2.0 * (0.5 / t3 * y);
             return (t * t3, t3 * dt_dx, t3 * dt_dy + t * dt3_dy);
         }
 

@@ -7,7 +7,7 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Seed(double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Seed/∂x = 2.0 * (Math.Exp(x * x) * (Math.Exp(x * x) * (2.0 * x)))</remarks>
+        /// <remarks>DX = ∂Seed/∂x = 4.0 * (Math.Exp(x * x) * (Math.Exp(x * x) * x))</remarks>
         public static (double Value, double DX) SeedWithGradient(double x)
         {
             double a = x * x;
