@@ -22,7 +22,8 @@ internal sealed class CalleeChecker
     /// once, in the model that may already hold its body, not again in a fresh one.
     /// </summary>
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
-    private readonly Dictionary<IMethodSymbol, Callee> _callees = new(SymbolEqualityComparer.Default);
+    /// <summary>For each callee parsed (or being parsed): the supplied derivatives it relies on, or null when it has errors.</summary>
+    private readonly Dictionary<IMethodSymbol, string[]?> _callees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SyntaxTree> _readTrees = [];
 
     public CalleeChecker(SemanticModel semanticModel, CancellationToken cancellationToken)
@@ -49,7 +50,7 @@ internal sealed class CalleeChecker
     }
 
     /// <summary>Marks a method as being parsed, so recursion through it is allowed.</summary>
-    public void Enter(IMethodSymbol method) => _callees[method.OriginalDefinition] = Callee.Assumed;
+    public void Enter(IMethodSymbol method) => _callees[method.OriginalDefinition] = [];
 
     /// <summary>
     /// Known: the callee is [Differentiable]. Gradient: the fully qualified name of its value-and-gradient
@@ -77,24 +78,24 @@ internal sealed class CalleeChecker
             return Callee.Broken;
         }
 
-        var parsed = Parse(method.OriginalDefinition);
-        if (parsed.Gradient is not null)
+        if (Parse(method.OriginalDefinition) is { } pending)
         {
-            return parsed with { Gradient = gradient };
+            return new Callee(true, gradient, pending);
         }
 
         diagnostics.Add(new DiagnosticInfo(Descriptors.CalleeHasErrors.Id, LocationInfo.From(call), EquatableArray.Of(display)));
         return Callee.Broken;
     }
 
-    private Callee Parse(IMethodSymbol method)
+    /// <summary>Parses a callee's body once: the supplied derivatives it relies on, or null when it has errors.</summary>
+    private string[]? Parse(IMethodSymbol method)
     {
         if (_callees.TryGetValue(method, out var known))
         {
             return known;
         }
 
-        _callees[method] = Callee.Assumed; // While its own body is read: recursion back into it is fine.
+        _callees[method] = []; // While its own body is read: recursion back into it is fine.
         var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
         Read(node.SyntaxTree);
         if (!_models.TryGetValue(node.SyntaxTree, out var model))
@@ -103,9 +104,9 @@ internal sealed class CalleeChecker
         }
 
         var result = MethodParser.Parse(node, method, model, this, _cancellationToken);
-        var callee = result.Spec is null ? Callee.Broken : new Callee(true, string.Empty, result.Pending.Select(p => p.Key).Distinct().ToArray());
-        _callees[method] = callee;
-        return callee;
+        var pending = result.Spec is null ? null : result.Pending.Select(p => p.Key).Distinct().ToArray();
+        _callees[method] = pending;
+        return pending;
     }
 
     /// <summary>What a call to a method needs: whether it is [Differentiable], its gradient method, the supplied derivatives it relies on.</summary>
@@ -113,6 +114,5 @@ internal sealed class CalleeChecker
     {
         public static readonly Callee Unknown = new(false, null, []);
         public static readonly Callee Broken = new(true, null, []);
-        public static readonly Callee Assumed = new(true, string.Empty, []);
     }
 }
