@@ -114,5 +114,6 @@ public static class Elementwise
         return NDArray.WrapExact(buffer, input.ShapeArray);
     }
 
-    private static bool IsBroadcast(NDArray input, int n) => input.Rank == 0 && n > 1;
+    /// <summary>A 0-d input against an output of any other size (none included), whose gradient is a sum.</summary>
+    private static bool IsBroadcast(NDArray input, int n) => input.Rank == 0 && n != 1;
 }

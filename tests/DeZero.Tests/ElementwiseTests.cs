@@ -70,6 +70,21 @@ public sealed class ElementwiseTests
     }
 
     [Fact]
+    public void Backward_ZeroDimensionalInputBroadcastOverEmptyArray_GradientIsZero()
+    {
+        var x = new Variable(3.0);
+        var y = new Variable(NDArray.Zeros(0));
+
+        var z = x * y;
+        z.Backward();
+
+        Assert.Equal([0], z.Data.Shape);
+        Assert.Equal(0, x.Grad!.Rank);
+        Assert.Equal(0.0, x.Grad.Item());
+        Assert.Equal([0], y.Grad!.Shape);
+    }
+
+    [Fact]
     public void Gradient_ForZeroDimensionalInputOfZeroDimensionalOutput_IsTheOneElement()
     {
         NDArray input = 7.0;
