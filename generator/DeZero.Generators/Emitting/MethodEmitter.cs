@@ -119,7 +119,7 @@ internal static class MethodEmitter
         writer.WriteLine("/// <summary>Evaluates the method elementwise over the inputs.</summary>");
         writer.OpenBlock($"public override {NDArray} ForwardAll({NDArray}[] xs)");
         WriteInputSpans(writer, name, inputs);
-        writer.WriteLine($"double[] y = global::System.GC.AllocateUninitializedArray<double>(n);");
+        writer.WriteLine("double[] y = global::System.GC.AllocateUninitializedArray<double>(n);");
         writer.WriteLine("int i = 0;");
         if (lanes is not null)
         {
