@@ -37,6 +37,9 @@ internal static class Derivatives
         _ => null,
     };
 
+    /// <summary>The derivative of a scaled square c·s·s: 2c · s · s'.</summary>
+    public static Expr ScaledSquareDerivative(double coefficient, Expr s, Expr derivative) => Mul(C(2 * coefficient), Mul(s, derivative));
+
     private static Expr[]? MathPartials(string name, EquatableArray<Expr> args, Expr t)
     {
         var a = args[0];

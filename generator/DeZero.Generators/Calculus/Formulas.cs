@@ -72,7 +72,7 @@ internal static class Formulas
                 return null;
             case Binary { Kind: ValueKind.Double } product when Derivatives.ScaledSquare(product) is { } square:
                 return Differentiate(square.Operand, parameter) is { } d
-                    ? Derivatives.Mul(Constant.Of(2 * square.Coefficient), Derivatives.Mul(square.Operand, d))
+                    ? Derivatives.ScaledSquareDerivative(square.Coefficient, square.Operand, d)
                     : null;
             case Unary { Kind: ValueKind.Double } or Binary { Kind: ValueKind.Double } or MathCall { Kind: ValueKind.Double }:
                 {

@@ -283,7 +283,7 @@ internal sealed class ForwardMode
         return (resultValue, tangents);
     }
 
-    /// <summary>c·s·s: s is computed once, and the derivative is 2c·s·ds, one product where the product rule makes two and a sum.</summary>
+    /// <summary>c·s·s: s is computed once, and the derivative is the one product of <see cref="Derivatives.ScaledSquareDerivative"/>.</summary>
     private (Expr Value, Expr?[] Tangents) LowerScaledSquare(Binary product, double coefficient, Expr operand, List<Stmt> output)
     {
         // s is read twice and gets a name; each tangent is read once and stays inline, where the simplifier can fold it.
@@ -294,8 +294,7 @@ internal sealed class ForwardMode
         var left = product.Left.Equals(operand) ? s
             : product.Left is Binary { Left: Constant } scaled ? scaled with { Right = s }
             : ((Binary)product.Left) with { Left = s };
-        var twice = Constant.Of(2 * coefficient);
-        var tangents = ds.Select(d => d is null ? null : Simplifier.Simplify(Derivatives.Mul(twice, Derivatives.Mul(s, d)))).ToArray();
+        var tangents = ds.Select(d => d is null ? null : Simplifier.Simplify(Derivatives.ScaledSquareDerivative(coefficient, s, d))).ToArray();
         return (product with { Left = left, Right = s }, tangents);
     }
 
