@@ -85,16 +85,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         {
             try
             {
-                var compilation = context.SemanticModel.Compilation;
-                if (cache.TryGet(context.TargetNode, compilation) is { } earlier)
-                {
-                    return earlier;
-                }
-
-                var checker = new CalleeChecker(context.SemanticModel, cancellationToken);
-                var result = MethodParser.Parse(context.TargetNode, context.TargetSymbol, context.SemanticModel, checker, cancellationToken);
-                cache.Add(context.TargetNode, compilation, result, checker.ReadTrees);
-                return result;
+                return cache.Parse(context.TargetNode, context.TargetSymbol, context.SemanticModel, cancellationToken);
             }
             catch (InsufficientExecutionStackException)
             {

@@ -184,12 +184,7 @@ public sealed class ParseCacheTests
     [Fact]
     public void TryGet_BodyEditedInAnotherFile_ReusesOnlyWhatDidNotReadIt()
     {
-        var cache = new ParseCache();
-        var before = GeneratorHarness.Compile(Files);
-        foreach (var (node, _) in Methods(before))
-        {
-            Parse(cache, before, node);
-        }
+        var (cache, before) = EveryMethodParsed();
 
         var afterUnrelated = Apply(before, Edits["UnrelatedBodyChanged"]);
         Assert.All(Methods(afterUnrelated), m => Assert.NotNull(cache.TryGet(m.Node, afterUnrelated)));
@@ -207,12 +202,7 @@ public sealed class ParseCacheTests
     [InlineData("GlobalUsingAdded")]
     public void TryGet_DeclarationsChanged_ReusesNothing(string name)
     {
-        var cache = new ParseCache();
-        var before = GeneratorHarness.Compile(Files);
-        foreach (var (node, _) in Methods(before))
-        {
-            Parse(cache, before, node);
-        }
+        var (cache, before) = EveryMethodParsed();
 
         var after = Apply(before, Edits[name]);
 
@@ -222,12 +212,7 @@ public sealed class ParseCacheTests
     [Fact]
     public void TryGet_OptionsOrReferencesChanged_ReusesNothing()
     {
-        var cache = new ParseCache();
-        var before = GeneratorHarness.Compile(Files);
-        foreach (var (node, _) in Methods(before))
-        {
-            Parse(cache, before, node);
-        }
+        var (cache, before) = EveryMethodParsed();
 
         var options = before.WithOptions(before.Options.WithNullableContextOptions(NullableContextOptions.Disable));
         var references = before.RemoveReferences(before.References.Last());
@@ -243,12 +228,18 @@ public sealed class ParseCacheTests
             .Where(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "Differentiable"))
             .Select(m => (m, m.Identifier.ValueText));
 
-    private static void Parse(ParseCache cache, Compilation compilation, MethodDeclarationSyntax node)
+    /// <summary>A new cache holding the parse of every method of <see cref="Files"/>, and their compilation.</summary>
+    private static (ParseCache Cache, CSharpCompilation Before) EveryMethodParsed()
     {
-        var model = compilation.GetSemanticModel(node.SyntaxTree);
-        var checker = new CalleeChecker(model, CancellationToken.None);
-        var result = MethodParser.Parse(node, model.GetDeclaredSymbol(node)!, model, checker, CancellationToken.None);
-        cache.Add(node, compilation, result, checker.ReadTrees);
+        var cache = new ParseCache();
+        var before = GeneratorHarness.Compile(Files);
+        foreach (var (node, _) in Methods(before))
+        {
+            var model = before.GetSemanticModel(node.SyntaxTree);
+            cache.Parse(node, model.GetDeclaredSymbol(node)!, model, CancellationToken.None);
+        }
+
+        return (cache, before);
     }
 
     private static Compilation Apply(Compilation compilation, Edit edit, bool mustChange = true)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using DeZero.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -38,6 +39,21 @@ internal sealed class ParseCache
     private readonly List<WeakReference<Compilation>> _recent = [];
     private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpan, Entry>> _entries = new();
 
+    /// <summary>The parse of <paramref name="node"/>: the earlier one while it still holds, otherwise a new one, remembered.</summary>
+    public ParseResult Parse(SyntaxNode node, ISymbol symbol, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var compilation = semanticModel.Compilation;
+        if (TryGet(node, compilation) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var checker = new CalleeChecker(semanticModel, cancellationToken);
+        var result = MethodParser.Parse(node, symbol, semanticModel, checker, cancellationToken);
+        Add(node, compilation, result, checker.ReadTrees); // not reached when the parse throws: such a result is never kept
+        return result;
+    }
+
     /// <summary>The result parsed earlier for <paramref name="node"/>, if it is still what parsing it in <paramref name="compilation"/> gives.</summary>
     public ParseResult? TryGet(SyntaxNode node, Compilation compilation)
     {
@@ -68,7 +84,7 @@ internal sealed class ParseCache
     }
 
     /// <summary>Remembers what parsing <paramref name="node"/> in <paramref name="compilation"/> gave, having read <paramref name="readTrees"/>.</summary>
-    public void Add(SyntaxNode node, Compilation compilation, ParseResult result, IReadOnlyCollection<SyntaxTree> readTrees)
+    private void Add(SyntaxNode node, Compilation compilation, ParseResult result, IReadOnlyCollection<SyntaxTree> readTrees)
     {
         // A location in a file the parse did not record reading would go stale unseen: such a result is not kept.
         var paths = new HashSet<string>(readTrees.Select(t => t.FilePath), StringComparer.Ordinal) { node.SyntaxTree.FilePath };
