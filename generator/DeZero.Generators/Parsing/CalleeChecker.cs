@@ -96,8 +96,7 @@ internal sealed class CalleeChecker
         }
 
         _callees[method] = []; // While its own body is read: recursion back into it is fine.
-        var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
-        Read(node.SyntaxTree);
+        var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken); // MethodParser.Parse records its tree
         if (!_models.TryGetValue(node.SyntaxTree, out var model))
         {
             _models[node.SyntaxTree] = model = _compilation.GetSemanticModel(node.SyntaxTree);
