@@ -82,8 +82,8 @@ public static class Elementwise
 
     /// <summary>
     /// The array a node's backward pass writes <paramref name="input"/>'s gradient into, one element per output
-    /// element: a new array, which becomes the gradient, or, for a 0-d input broadcast over several elements,
-    /// pooled scratch that <see cref="Gradient"/> sums and returns to the pool.
+    /// element: a new array, which becomes the gradient, or, for a 0-d input broadcast over an output of any other
+    /// size (none included), pooled scratch that <see cref="Gradient"/> sums and returns to the pool.
     /// </summary>
     /// <param name="input">The input the gradient belongs to.</param>
     /// <param name="n">The number of elements of the node's output.</param>
