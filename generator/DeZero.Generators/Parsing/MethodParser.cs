@@ -22,7 +22,7 @@ internal static class MethodParser
     private static readonly string[] FunctionMembers =
     [
         "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
-        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. Emitting.MethodEmitter.NodeMembers,
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. Emitting.NodeEmitter.NodeMembers,
     ];
 
     public static ParseResult Parse(
