@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DeZero.Generators.Diagnostics;
+using DeZero.Generators.Model;
 using DeZero.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -65,7 +66,7 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
         var invocation = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
         if (invocation is null
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target
-            || !BodyParser.IsPlainFunction(target)
+            || !Symbols.IsPlainFunction(target)
             || !target.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Double))
         {
             return null; // Not a function of doubles (and ints) returning double: [DerivativeOf] cannot name it.
@@ -86,20 +87,20 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
             return null;
         }
 
-        var name = BodyParser.Identifier(target.Name);
+        var name = Symbols.Escaped(target.Name);
         var attribute = SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, destination.OriginalDefinition)
             ? $"[global::DeZero.DerivativeOf(nameof({name}))]"
             : $"[global::DeZero.DerivativeOf(typeof({TypeName(target, model, invocation)}), nameof({TypeName(target, model, invocation)}.{name}))]";
 
-        var methodName = target.Name + "WithGradient";
+        var methodName = GeneratedNames.WithGradient(target.Name);
         for (var suffix = 2; destination.GetMembers(methodName).Any(); suffix++)
         {
-            methodName = target.Name + "WithGradient" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            methodName = GeneratedNames.WithGradient(target.Name) + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var doubles = target.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => p.Name).ToArray();
-        var elements = new[] { "double Value" }.Concat(doubles.Select(d => "double D" + char.ToUpperInvariant(d[0]) + d.Substring(1)));
-        var parameters = target.Parameters.Select(p => (p.Type.SpecialType == SpecialType.System_Double ? "double " : "int ") + BodyParser.Identifier(p.Name));
+        var elements = new[] { "double Value" }.Concat(doubles.Select(d => "double " + GeneratedNames.Partial(d)));
+        var parameters = target.Parameters.Select(p => (p.Type.SpecialType == SpecialType.System_Double ? "double " : "int ") + Symbols.Escaped(p.Name));
         var call = $"{target.Name}({string.Join(", ", target.Parameters.Select(p => p.Name))})";
         var message = doubles.Length == 1
             ? $"Return {call} and its derivative with respect to {doubles[0]}."
@@ -109,7 +110,7 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
             target.Name,
             member,
             attribute,
-            $"internal static ({string.Join(", ", elements)}) {BodyParser.Identifier(methodName)}({string.Join(", ", parameters)}) =>",
+            $"internal static ({string.Join(", ", elements)}) {Symbols.Escaped(methodName)}({string.Join(", ", parameters)}) =>",
             $"throw new global::System.NotImplementedException(\"{message}\");");
     }
 

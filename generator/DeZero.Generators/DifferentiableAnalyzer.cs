@@ -78,7 +78,7 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
     /// <summary>The attribute on this declaration, as the generator's ForAttributeWithMetadataName finds it.</summary>
     private static bool CarriesDifferentiable(IMethodSymbol method, MethodDeclarationSyntax node) =>
         method.GetAttributes().Any(attribute =>
-            attribute.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttribute
+            attribute.AttributeClass?.ToDisplayString() == Symbols.DifferentiableAttribute
             && attribute.ApplicationSyntaxReference is { } reference
             && reference.SyntaxTree == node.SyntaxTree
             && node.Span.Contains(reference.Span));
@@ -139,7 +139,7 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (var attribute in method.GetAttributes())
                     {
-                        if (attribute.AttributeClass?.ToDisplayString() == RegistrationParser.DerivativeOfAttribute
+                        if (attribute.AttributeClass?.ToDisplayString() == Symbols.DerivativeOfAttribute
                             && RegistrationParser.Parse(method, attribute, location: null).Registration is { } registration)
                         {
                             keys.Add(registration.Key);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using DeZero.Generators.Calculus;
 using DeZero.Generators.Diagnostics;
 using DeZero.Generators.Emitting;
 using DeZero.Generators.Model;
@@ -9,7 +10,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DeZero.Generators;
 
-/// <summary>Turns every <c>[Differentiable]</c> method into a graph node and a value-and-gradient method.</summary>
+/// <summary>
+/// Turns every <c>[Differentiable]</c> method into a graph node and a value-and-gradient method. The pipeline, in
+/// order: find the methods, parse each (Parsing, the one step that reads Roslyn's trees), settle calls to supplied
+/// derivatives, differentiate (Calculus), print (Emitting); diagnostics travel beside the models.
+/// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DifferentiableGenerator : IIncrementalGenerator
 {
@@ -22,7 +27,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var cache = new ParseCache();
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                MethodParser.DifferentiableAttribute,
+                Symbols.DifferentiableAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or LambdaExpressionSyntax,
                 transform: (context, cancellationToken) => Guard.Parse(context, cache, cancellationToken))
             .WithTrackingName(TrackingNames.Parsed);
@@ -30,7 +35,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         // 2. Every [DerivativeOf] registration. Gathering them is the one Collect(): any method may call any of them.
         var registrations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                RegistrationParser.DerivativeOfAttribute,
+                Symbols.DerivativeOfAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (context, cancellationToken) => RegistrationParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.Registrations)
@@ -50,12 +55,18 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Methods);
 
-        // 5. The diagnostics, split off so a method that only moves re-reports without being emitted again.
+        // 5. Each model differentiated into the statements and formulas of its derivative (Roslyn is left behind at 1).
+        var derivatives = methods
+            .Select(static (method, _) => Guard.Differentiate(method))
+            .WithTrackingName(TrackingNames.Differentiated);
+
+        // 6. The diagnostics, split off so a method that only moves re-reports without being differentiated again.
         var diagnostics = resolved
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(methods, static (output, method) => Guard.Emit(output, method));
+        // 7. One file per method, printed from its derivative model.
+        context.RegisterSourceOutput(derivatives, static (output, result) => Guard.Emit(output, result));
         // DZ0003 is left to DifferentiableAnalyzer, which reports it at the same span so the IDE can offer the
         // derivative stub; a generator's diagnostic carries no code fix. Such a method still gets no output.
         context.RegisterSourceOutput(diagnostics, static (output, list) =>
@@ -100,20 +111,41 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             }
         }
 
-        public static void Emit(SourceProductionContext output, MethodSpec method)
+        public static DerivativeResult Differentiate(MethodSpec method)
         {
-            string text;
             try
             {
-                text = MethodEmitter.Emit(method);
+                return new DerivativeResult(Differentiator.Differentiate(method), null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                output.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, null, method.Name, exception.Message));
+                return new DerivativeResult(null, Failure(method, exception));
+            }
+        }
+
+        public static void Emit(SourceProductionContext output, DerivativeResult result)
+        {
+            if (result.Derivative is not { } derivative)
+            {
+                Report(output, [result.Failure!]);
                 return;
             }
 
-            output.AddSource(method.HintName, text);
+            string text;
+            try
+            {
+                text = MethodEmitter.Emit(derivative);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Report(output, [Failure(derivative.Method, exception)]);
+                return;
+            }
+
+            output.AddSource(derivative.Method.HintName, text);
         }
+
+        private static DiagnosticInfo Failure(MethodSpec method, Exception exception) =>
+            new(Descriptors.InternalError.Id, null, EquatableArray.Of(method.Name, exception.Message));
     }
 }

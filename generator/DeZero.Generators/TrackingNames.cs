@@ -7,5 +7,6 @@ internal static class TrackingNames
     public const string Registrations = nameof(Registrations);
     public const string Resolved = nameof(Resolved);
     public const string Methods = nameof(Methods);
+    public const string Differentiated = nameof(Differentiated);
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -71,7 +71,7 @@ internal sealed class Activity
         Unary { Kind: ValueKind.Double } u => ParametersOf(u.Operand),
         Binary { Kind: ValueKind.Double } b => ParametersOf(b.Left).Concat(ParametersOf(b.Right)),
         Conditional { Kind: ValueKind.Double } c => ParametersOf(c.WhenTrue).Concat(ParametersOf(c.WhenFalse)),
-        MathCall { Kind: ValueKind.Double, Name: not ("Ceiling" or "Floor" or "Round" or "Truncate") } m => m.Arguments.SelectMany(ParametersOf),
+        MathCall { Kind: ValueKind.Double } m when !Catalog.Of(m).IsPiecewiseConstant => m.Arguments.SelectMany(ParametersOf),
         UserCall { Kind: ValueKind.Double } call => call.Arguments.Where((_, i) => call.Differentiated[i]).SelectMany(ParametersOf),
         _ => Enumerable.Empty<int>(),
     };

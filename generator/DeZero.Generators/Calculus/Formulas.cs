@@ -1,112 +1,92 @@
 using System.Collections.Generic;
 using System.Linq;
-using DeZero.Generators.Emitting;
 using DeZero.Generators.Model;
 
 namespace DeZero.Generators.Calculus;
 
 /// <summary>
-/// Each partial derivative as one readable formula, for the generated XML docs. Only for bodies that
-/// are straight-line (declarations, assignments, one return) and small enough to read; others
-/// have no single formula.
+/// Each partial derivative as one closed formula, for the generated XML docs, read off the value-and-gradient program
+/// itself: its statements are substituted into the partials it returns (an <c>if</c> that only assigns becomes a
+/// conditional expression). So the docs show exactly the derivative the code computes. Programs with loops, calls or
+/// returns inside branches have no single formula; nor have formulas too long to read.
 /// </summary>
 internal static class Formulas
 {
     private const int MaxNodes = 400;
 
-    public static string[]? Partials(MethodSpec method)
+    /// <summary>One formula per differentiated parameter, or empty when the program has none.</summary>
+    public static EquatableArray<Expr> Of(Block gradient)
     {
         var values = new Dictionary<string, Expr>();
-        Expr? result = null;
-        foreach (var statement in method.Body.Statements)
+        if (!Run(gradient.Statements.Take(gradient.Statements.Count - 1), values)
+            || gradient.Statements.LastOrDefault() is not ReturnTuple result)
+        {
+            return EquatableArray<Expr>.Empty;
+        }
+
+        var formulas = result.Values.Skip(1).Select(partial => Inline(partial, values)).ToArray();
+        return formulas.All(f => Size(f, 0) <= MaxNodes)
+            ? formulas.Select(Simplifier.Simplify).ToEquatableArray()
+            : EquatableArray<Expr>.Empty;
+    }
+
+    /// <summary>Runs straight-line statements symbolically: every variable's value as an expression of the parameters.</summary>
+    private static bool Run(IEnumerable<Stmt> statements, Dictionary<string, Expr> values)
+    {
+        foreach (var statement in statements)
         {
             switch (statement)
             {
-                case Declare { Kind: ValueKind.Double, Value: { } value } declare when result is null:
+                case Declare { Value: null } declare:
+                    values.Remove(declare.Name);
+                    break;
+                case Declare { Value: { } value } declare:
                     values[declare.Name] = Inline(value, values);
                     break;
-                case Assign assign when result is null && method.Parameters.All(p => p.Name != assign.Name || p.IsDifferentiated):
+                case Assign assign:
                     values[assign.Name] = Inline(assign.Value, values);
                     break;
-                case Return ret when result is null:
-                    result = Inline(ret.Value, values);
+                case Block block when Run(block.Statements, values):
                     break;
+                case If conditional:
+                    {
+                        var whenTrue = new Dictionary<string, Expr>(values);
+                        var whenFalse = new Dictionary<string, Expr>(values);
+                        if (!Run(conditional.Then.Statements, whenTrue) || (conditional.Else is { } otherwise && !Run(otherwise.Statements, whenFalse)))
+                        {
+                            return false;
+                        }
+
+                        var condition = Inline(conditional.Condition, values);
+                        foreach (var name in whenTrue.Keys.Union(whenFalse.Keys).ToArray())
+                        {
+                            var (a, b) = (whenTrue.TryGetValue(name, out var t) ? t : null, whenFalse.TryGetValue(name, out var f) ? f : null);
+                            if (a is null || b is null)
+                            {
+                                values.Remove(name); // Assigned on one path only: no value after the if.
+                            }
+                            else
+                            {
+                                values[name] = a.Equals(b) ? a : new Conditional(condition, a, b, a.Kind);
+                            }
+                        }
+
+                        break;
+                    }
+
                 default:
-                    return null;
+                    return false;
             }
         }
 
-        if (result is null || Size(result, 0) > MaxNodes)
-        {
-            return null;
-        }
-
-        var formulas = new List<string>();
-        foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiated))
-        {
-            if (Differentiate(result, parameter.Name) is not { } derivative)
-            {
-                return null;
-            }
-
-            formulas.Add(CSharpPrinter.Formula.Print(Simplifier.Simplify(derivative)));
-        }
-
-        return formulas.ToArray();
+        return true;
     }
 
+    /// <summary>Substitutes the known values; a variable without one (a parameter) stays as it is.</summary>
     private static Expr Inline(Expr expr, Dictionary<string, Expr> values) =>
         Rewriter.Map(expr, e => e is Variable v && values.TryGetValue(v.Name, out var value) ? value : e);
 
-    private static Expr? Differentiate(Expr expr, string parameter)
-    {
-        switch (expr)
-        {
-            case Variable v:
-                return Constant.Of(v.Name == parameter && v.Kind == ValueKind.Double ? 1 : 0);
-            case Conditional c:
-                return Differentiate(c.WhenTrue, parameter) is { } whenTrue && Differentiate(c.WhenFalse, parameter) is { } whenFalse
-                    ? c with { WhenTrue = whenTrue, WhenFalse = whenFalse, Kind = ValueKind.Double }
-                    : null;
-            case UserCall:
-                return null;
-            case Binary { Kind: ValueKind.Double } product when Derivatives.ScaledSquare(product) is { } square:
-                return Differentiate(square.Operand, parameter) is { } d
-                    ? Derivatives.ScaledSquareDerivative(square.Coefficient, square.Operand, d)
-                    : null;
-            case Unary { Kind: ValueKind.Double } or Binary { Kind: ValueKind.Double } or MathCall { Kind: ValueKind.Double }:
-                {
-                    var arguments = expr switch
-                    {
-                        Unary u => new[] { u.Operand },
-                        Binary b => [b.Left, b.Right],
-                        _ => ((MathCall)expr).Arguments.ToArray(),
-                    };
-                    var partials = Derivatives.Partials(expr, expr);
-                    if (partials is null)
-                    {
-                        return null;
-                    }
-
-                    Expr sum = Constant.Zero;
-                    for (var i = 0; i < arguments.Length; i++)
-                    {
-                        if (Differentiate(arguments[i], parameter) is not { } inner)
-                        {
-                            return null;
-                        }
-
-                        sum = Derivatives.Add(sum, Derivatives.Mul(partials[i], inner));
-                    }
-
-                    return sum;
-                }
-
-            default:
-                return Constant.Zero;
-        }
-    }
-
+    /// <summary>The number of nodes, counting shared subtrees each time they occur, stopping once past the limit.</summary>
     private static int Size(Expr expr, int count)
     {
         if (count > MaxNodes)
@@ -121,7 +101,7 @@ internal static class Formulas
             Binary b => Size(b.Right, Size(b.Left, count)),
             Conditional c => Size(c.WhenFalse, Size(c.WhenTrue, Size(c.Condition, count))),
             MathCall m => m.Arguments.Aggregate(count, (n, a) => Size(a, n)),
-            Model.Convert c => Size(c.Operand, count),
+            Convert c => Size(c.Operand, count),
             UserCall call => call.Arguments.Aggregate(count, (n, a) => Size(a, n)),
             _ => count,
         };

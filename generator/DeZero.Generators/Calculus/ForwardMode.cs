@@ -119,7 +119,7 @@ internal sealed class ForwardMode
                         var tangent = tangents[p] ?? Constant.Zero;
                         if (tangent is not Variable { Name: var same } || same != tangentName)
                         {
-                            output.Add(new Assign(tangentName, tangent)); // x += c leaves dx as it is: no dx = dx.
+                            output.Add(new Assign(tangentName, tangent, AssignmentForm.Compound)); // x += c leaves dx as it is: no dx = dx; dx = dx + e reads dx += e.
                         }
                     }
 
@@ -144,7 +144,8 @@ internal sealed class ForwardMode
             case Loop loop:
                 {
                     var before = LowerNested(loop.Before);
-                    if (FitsForHeader(before) && loop.Next.Statements.All(IsPlain))
+                    var nextFitsHeader = loop.ConditionAtBottom ? loop.Next.Statements.Count == 0 : loop.Next.Statements.All(IsPlain);
+                    if (FitsForHeader(before) && nextFitsHeader)
                     {
                         _continueLabels.Push(new ContinueTarget(null));
                         output.Add(loop with { Before = before, Body = LowerNested(loop.Body) });
@@ -152,8 +153,8 @@ internal sealed class ForwardMode
                         break;
                     }
 
-                    // Incrementors that update tangents become statements at the end of the body, and
-                    // continue jumps to them, so they still run on every iteration.
+                    // Incrementors that update tangents (and the effects of a do loop's condition) become statements
+                    // at the end of the body, and continue jumps to them, so they still run on every iteration.
                     var target = new ContinueTarget(loop.Next.Statements.Count == 0 ? null : _names.Fresh("next"));
                     _continueLabels.Push(target);
                     var body = LowerNested(loop.Body).Statements.ToList();
@@ -188,12 +189,8 @@ internal sealed class ForwardMode
         before.Statements.Count <= 1 ? before.Statements.All(s => s is Declare { Value: not null } or Assign)
         : before.Statements.All(s => s is Assign);
 
-    private bool IsPlain(Stmt statement) => statement switch
-    {
-        Assign assign => _activity.KindOf(assign.Name) != ValueKind.Double,
-        Declare declare => declare.Kind != ValueKind.Double,
-        _ => false,
-    };
+    /// <summary>An incrementor that stays in a for header: an assignment that updates no tangent.</summary>
+    private bool IsPlain(Stmt statement) => statement is Assign assign && _activity.KindOf(assign.Name) != ValueKind.Double;
 
     /// <summary>
     /// Lowers an expression: returns its value (inline where it is used once) and its tangent for each
@@ -307,7 +304,7 @@ internal sealed class ForwardMode
         {
             if (tangents[p] is { } tangent and not (Variable or Constant))
             {
-                var name = _names.Fresh("d" + Names.Bare(((Variable)value).Name) + "_d" + Names.Bare(_parameters[p]));
+                var name = _names.Fresh("d" + (((Variable)value).Name) + "_d" + (_parameters[p]));
                 output.Add(new Declare(name, ValueKind.Double, tangent));
                 tangents[p] = new Variable(name, ValueKind.Double);
             }
@@ -333,7 +330,7 @@ internal sealed class ForwardMode
     {
         // Only the branch taken is evaluated, value and derivative alike.
         var name = _names.Temporary();
-        var tangentNames = _parameters.Select(p => _names.Fresh("d" + name + "_d" + Names.Bare(p))).ToArray();
+        var tangentNames = _parameters.Select(p => _names.Fresh("d" + name + "_d" + (p))).ToArray();
         output.Add(new Declare(name, ValueKind.Double, null));
         foreach (var tangentName in tangentNames)
         {
@@ -403,8 +400,8 @@ internal sealed class ForwardMode
             {
                 if (argumentTangents[i][p] is { } tangent)
                 {
-                    var term = Derivatives.Mul(factors[i], tangent);
-                    sum = sum is null ? term : Derivatives.Add(sum, term);
+                    var term = Expressions.Mul(factors[i], tangent);
+                    sum = sum is null ? term : Expressions.Add(sum, term);
                 }
             }
 
@@ -441,7 +438,7 @@ internal sealed class ForwardMode
     {
         if (!_tangentNames.TryGetValue((variable, parameter), out var name))
         {
-            name = _names.Fresh("d" + Names.Bare(variable) + "_d" + Names.Bare(_parameters[parameter]));
+            name = _names.Fresh("d" + (variable) + "_d" + (_parameters[parameter]));
             _tangentNames[(variable, parameter)] = name;
         }
 

@@ -15,14 +15,11 @@ internal sealed class Names
         _used.Add(method.Name);
         foreach (var parameter in method.Parameters)
         {
-            _used.Add(Bare(parameter.Name));
+            _used.Add(parameter.Name);
         }
 
         Reserve(method.Body);
     }
-
-    /// <summary>An identifier without the <c>@</c> that escapes a keyword.</summary>
-    public static string Bare(string name) => name.TrimStart('@');
 
     public string Fresh(string stem)
     {
@@ -59,7 +56,7 @@ internal sealed class Names
         switch (statement)
         {
             case Declare declare:
-                _used.Add(Bare(declare.Name));
+                _used.Add(declare.Name);
                 break;
             case Block block:
                 foreach (var inner in block.Statements)

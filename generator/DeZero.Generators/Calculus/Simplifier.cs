@@ -50,7 +50,6 @@ internal static class Simplifier
             BinaryOp.Add when IsZero(left) => right,
             BinaryOp.Add when IsZero(right) => left,
             BinaryOp.Add when right is Unary { Op: UnaryOp.Negate } negated => Arithmetic(BinaryOp.Subtract, left, negated.Operand),
-            BinaryOp.Add when left is Unary { Op: UnaryOp.Negate } negated && right is Unary { Op: UnaryOp.Negate } both => Negate(Arithmetic(BinaryOp.Add, negated.Operand, both.Operand)),
             BinaryOp.Add when right is Binary { Op: BinaryOp.Multiply, Left: Constant { Value: < 0 } c } scaled => // a + (-c)·e is exactly a - c·e
                 Arithmetic(BinaryOp.Subtract, left, scaled with { Left = Constant.Of(-c.Value) }),
             BinaryOp.Add when left.Equals(right) => Arithmetic(BinaryOp.Multiply, Constant.Of(2), left), // e + e is exactly 2e

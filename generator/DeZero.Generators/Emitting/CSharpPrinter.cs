@@ -56,21 +56,50 @@ internal sealed class CSharpPrinter
             Constant { Kind: ValueKind.Int } c => (((long)c.Value).ToString(CultureInfo.InvariantCulture), c.Value < 0 ? UnaryPrecedence : Primary),
             Constant c when _laneType is not null => ($"{_math}Create({Number(c.Value)})", Primary),
             Constant c => (Number(c.Value), IsNegative(c.Value) ? UnaryPrecedence : Primary),
-            Variable v => (v.Name, Primary),
-            FieldReference f => (f.QualifiedName, Primary),
+            Variable v => (Identifier(v.Name), Primary),
+            FieldReference f => (Member(f.Field), Primary),
             EnumConstant e => ($"({e.QualifiedType}){e.Value.ToString(CultureInfo.InvariantCulture)}", UnaryPrecedence),
             Unary u => (UnaryText(u), UnaryPrecedence),
             Model.Convert c => ($"({Keyword(c.Kind)}){Print(c.Operand, UnaryPrecedence + 1)}", UnaryPrecedence),
             Binary b => BinaryText(b),
             Conditional c => ($"{Print(c.Condition, ConditionalPrecedence + 1)} ? {Print(c.WhenTrue, ConditionalPrecedence + 1)} : {Print(c.WhenFalse, ConditionalPrecedence)}", ConditionalPrecedence),
-            MathCall m => ($"{_math}{m.Name}({Arguments(m.Arguments)})", Primary),
-            UserCall call => ($"{call.Function}({Arguments(call.Arguments)})", Primary),
+            MathCall m => ($"{_math}{(_laneType is null ? m.Name : Catalog.Of(m).Lane)}({Arguments(m.Arguments)})", Primary),
+            UserCall call => ($"{Member(call.Function)}({Arguments(call.Arguments)})", Primary),
             _ => throw new InvalidOperationException($"Cannot print {expr.GetType().Name}"),
         };
         return precedence < context ? "(" + text + ")" : text;
     }
 
     public string Arguments(EquatableArray<Expr> arguments) => string.Join(", ", arguments.Select(a => Print(a, 0)));
+
+    /// <summary>A namespace's dotted bare names as C# spells them.</summary>
+    public static string Namespace(string dotted) => string.Join(".", dotted.Split('.').Select(Identifier));
+
+    /// <summary>A containing type with its type parameters: <c>Outer&lt;T&gt;</c>.</summary>
+    public static string TypeName(TypeSpec type) =>
+        Identifier(type.Name) + (type.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(Identifier)) + ">");
+
+    /// <summary>The type declaring the method, fully qualified: <c>global::Samples.Ops</c>.</summary>
+    public static string QualifiedType(MethodSpec method) =>
+        "global::" + string.Join(".", (method.Namespace is null ? [] : new[] { Namespace(method.Namespace) }).Concat(method.ContainingTypes.Select(TypeName)));
+
+    /// <summary>A static member, its type fully qualified.</summary>
+    public static string Member(MemberRef member) => member.Type + "." + Identifier(member.Name);
+
+    /// <summary>A bare name as C# must spell it: a keyword gets its <c>@</c>.</summary>
+    public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
+
+    /// <summary>C#'s reserved keywords, which an identifier may take only with <c>@</c>; contextual keywords need none.</summary>
+    public static readonly System.Collections.Generic.HashSet<string> Keywords =
+    [
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while", "__arglist", "__makeref", "__reftype", "__refvalue",
+    ];
 
     private string UnaryText(Unary unary)
     {
@@ -82,9 +111,15 @@ internal sealed class CSharpPrinter
         return op + operand;
     }
 
-    private (string, int) BinaryText(Binary binary)
+    private (string Text, int Precedence) BinaryText(Binary binary)
     {
-        var (op, precedence) = binary.Op switch
+        var (op, precedence) = Operator(binary.Op);
+        return ($"{Print(binary.Left, precedence)} {op} {Print(binary.Right, precedence + 1)}", precedence);
+    }
+
+    private static (string Operator, int Precedence) Operator(BinaryOp op)
+    {
+        return op switch
         {
             BinaryOp.Multiply => ("*", 11),
             BinaryOp.Divide => ("/", 11),
@@ -105,7 +140,6 @@ internal sealed class CSharpPrinter
             BinaryOp.ConditionalAnd => ("&&", 3),
             _ => ("||", 2),
         };
-        return ($"{Print(binary.Left, precedence)} {op} {Print(binary.Right, precedence + 1)}", precedence);
     }
 
     public static string Keyword(ValueKind kind) => kind switch
@@ -132,11 +166,11 @@ internal sealed class CSharpPrinter
             case Declare declare:
                 var type = declare.Kind == ValueKind.Double && _laneType is not null ? _laneType : Keyword(declare.Kind);
                 writer.WriteLine(declare.Value is null
-                    ? $"{type} {declare.Name};"
-                    : $"{type} {declare.Name} = {Print(declare.Value)};");
+                    ? $"{type} {Identifier(declare.Name)};"
+                    : $"{type} {Identifier(declare.Name)} = {Print(declare.Value)};");
                 break;
             case Assign assign:
-                writer.WriteLine($"{assign.Name} = {Print(assign.Value)};");
+                writer.WriteLine(Inline(assign) + ";");
                 break;
             case If conditional:
                 writer.OpenBlock($"if ({Print(conditional.Condition)})");
@@ -150,6 +184,8 @@ internal sealed class CSharpPrinter
                 }
 
                 break;
+            case Loop { ConditionAtBottom: true, Next.Statements.Count: > 0 }:
+                throw new InvalidOperationException("A do loop's incrementors belong at the end of its body");
             case Loop { ConditionAtBottom: true } loop:
                 writer.OpenBlock("do");
                 WriteAll(writer, loop.Body);
@@ -186,8 +222,9 @@ internal sealed class CSharpPrinter
                 writer.WriteLine($"return ({Arguments(tuple.Values)});");
                 break;
             case CallWithGradient call:
-                var targets = string.Join(", ", new[] { call.Value }.Concat(call.Partials.Select(p => p.Name ?? "_")));
-                writer.WriteLine($"var ({targets}) = {call.Call.Gradient}({Arguments(call.Call.Arguments)});");
+                var targets = string.Join(", ", new[] { call.Value }.Concat(call.Partials.Select(p => p.Name ?? "_")).Select(Identifier));
+                var gradient = call.Call.Gradient ?? throw new InvalidOperationException($"{call.Call.Function.Name} has no gradient");
+                writer.WriteLine($"var ({targets}) = {Member(gradient)}({Arguments(call.Call.Arguments)});");
                 break;
             default:
                 throw new InvalidOperationException($"Cannot print {statement.GetType().Name}");
@@ -205,11 +242,27 @@ internal sealed class CSharpPrinter
     private string ForInitializer(Block before) => before.Statements.Count switch
     {
         0 => string.Empty,
-        1 when before.Statements[0] is Declare declare => $"{Keyword(declare.Kind)} {declare.Name} = {Print(declare.Value!)}",
+        1 when before.Statements[0] is Declare declare => $"{Keyword(declare.Kind)} {Identifier(declare.Name)} = {Print(declare.Value!)}",
         _ => string.Join(", ", before.Statements.Select(Inline)),
     };
 
     private string Inline(Stmt statement) => statement is Assign assign
-        ? $"{assign.Name} = {Print(assign.Value)}"
+        ? Inline(assign)
         : throw new InvalidOperationException("Only assignments fit in a for header");
+
+    /// <summary>An assignment as it was written (<c>x++</c>, <c>x += e</c>) where its value still has that shape, else <c>x = e</c>.</summary>
+    private string Inline(Assign assign)
+    {
+        var name = Identifier(assign.Name);
+        var target = new Variable(assign.Name, assign.Value.Kind);
+        switch (assign.Form, assign.Value)
+        {
+            case (AssignmentForm.Step, Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Right: Constant { Value: 1 } } step) when step.Left.Equals(target):
+                return name + (step.Op == BinaryOp.Add ? "++" : "--");
+            case (AssignmentForm.Compound or AssignmentForm.Step, Binary { Op: <= BinaryOp.Remainder or >= BinaryOp.And } operation) when operation.Left.Equals(target):
+                return $"{name} {Operator(operation.Op).Operator}= {Print(operation.Right, 0)}";
+            default:
+                return $"{name} = {Print(assign.Value)}";
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using DeZero.Generators.Calculus;
 using DeZero.Generators.Model;
 
 namespace DeZero.Generators.Emitting;
@@ -11,19 +10,16 @@ internal static class NodeEmitter
     private const string NDArray = "global::DeZero.NDArray";
     private const string Elementwise = "global::DeZero.Elementwise";
 
-    /// <summary>Names the node declares besides its overrides: an int parameter's property must not take them.</summary>
-    public static readonly string[] NodeMembers = [ValuesKernel, GradientKernel];
-
-    private const string ValuesKernel = "Values";
-    private const string GradientKernel = "Lanes";
+    private const string ValuesKernel = GeneratedNames.NodeValuesKernel;
+    private const string GradientKernel = GeneratedNames.NodeGradientKernel;
 
     public static void Write(SourceWriter writer, MethodSpec method, Block? lanes)
     {
         var inputs = MethodEmitter.Differentiated(method);
-        var name = method.Name + "Function";
+        var name = GeneratedNames.Node(method.Name);
         // Inside the node (its own docs included) a cref to the method could bind to one of the node's members
         // (a method named ForwardAll, say), so its docs name the method in plain text.
-        writer.WriteLine($"/// <summary>The graph node of <c>{Names.Bare(method.Name)}</c>: the whole method is one node.</summary>");
+        writer.WriteLine($"/// <summary>The graph node of <c>{method.Name}</c>: the whole method is one node.</summary>");
         writer.OpenBlock($"{method.Accessibility} sealed class {name} : {Function}");
         foreach (var parameter in method.Parameters.Where(p => !p.IsDifferentiated))
         {
@@ -49,7 +45,7 @@ internal static class NodeEmitter
         }
 
         writer.OpenBlock("for (; i < n; i++)");
-        writer.WriteLine($"y[i] = {method.QualifiedType}.{method.Name}({arguments});");
+        writer.WriteLine($"y[i] = {CSharpPrinter.QualifiedType(method)}.{CSharpPrinter.Identifier(method.Name)}({arguments});");
         writer.CloseBlock();
         writer.WriteLine($"return {Elementwise}.Result(y, shape);");
         writer.CloseBlock();
@@ -80,7 +76,7 @@ internal static class NodeEmitter
         }
 
         writer.OpenBlock("for (; i < n; i++)");
-        writer.WriteLine($"var ({partials}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
+        writer.WriteLine($"var ({partials}) = {CSharpPrinter.QualifiedType(method)}.{CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}({arguments});");
         writer.WriteLine("double gi = g[i * gStride];");
         for (var k = 0; k < inputs.Length; k++)
         {
@@ -120,15 +116,15 @@ internal static class NodeEmitter
     /// <summary>The method, and its value-and-gradient program, again on four elements at once.</summary>
     private static void WriteLaneKernels(SourceWriter writer, MethodSpec method, Block gradientBody)
     {
-        var parameters = string.Join(", ", method.Parameters.Select(p => $"{Lane} {p.Name}"));
-        writer.WriteLine($"/// <summary><c>{Names.Bare(method.Name)}</c> on SIMD lanes.</summary>");
+        var parameters = string.Join(", ", method.Parameters.Select(p => $"{Lane} {CSharpPrinter.Identifier(p.Name)}"));
+        writer.WriteLine($"/// <summary><c>{method.Name}</c> on SIMD lanes.</summary>");
         writer.OpenBlock($"private static {Lane} {ValuesKernel}({parameters})");
         CSharpPrinter.Lanes.WriteAll(writer, method.Body);
         writer.CloseBlock();
         writer.WriteLine();
 
         var tuple = string.Join(", ", new[] { $"{Lane} Value" }.Concat(MethodEmitter.Differentiated(method).Select(p => $"{Lane} {p.PartialName}")));
-        writer.WriteLine($"/// <summary><c>{Names.Bare(method.Name)}</c> and its partial derivatives on SIMD lanes.</summary>");
+        writer.WriteLine($"/// <summary><c>{method.Name}</c> and its partial derivatives on SIMD lanes.</summary>");
         writer.OpenBlock($"private static ({tuple}) {GradientKernel}({parameters})");
         CSharpPrinter.Lanes.WriteAll(writer, gradientBody);
         writer.CloseBlock();

@@ -30,13 +30,15 @@ internal sealed class SourceWriter
 
     public void CloseBlock(string suffix = "")
     {
-        _indent--;
+        Unindent();
         WriteLine("}" + suffix);
     }
 
     public void Indent() => _indent++;
 
-    public void Unindent() => _indent--;
+    public void Unindent() => _indent = _indent > 0 ? _indent - 1 : throw new System.InvalidOperationException("Unindented below 0");
 
-    public override string ToString() => _text.ToString();
+    /// <summary>The text written; every block opened must have been closed.</summary>
+    public override string ToString() =>
+        _indent == 0 ? _text.ToString() : throw new System.InvalidOperationException($"Indentation ends at {_indent}, not 0: a block was left open or closed twice");
 }

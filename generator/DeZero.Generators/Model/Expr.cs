@@ -53,11 +53,17 @@ internal sealed record Constant(double Value, ValueKind Kind) : Expr(Kind)
     public static Constant Of(double value) => new(value, ValueKind.Double);
 }
 
-/// <summary>A parameter, local or generated temporary.</summary>
+/// <summary>A parameter, local or generated temporary, by its bare name (a keyword gets its <c>@</c> when printed).</summary>
 internal sealed record Variable(string Name, ValueKind Kind) : Expr(Kind);
 
 /// <summary>A non-constant static field read as an input that is not differentiated.</summary>
-internal sealed record FieldReference(string QualifiedName, ValueKind Kind) : Expr(Kind);
+internal sealed record FieldReference(MemberRef Field, ValueKind Kind) : Expr(Kind);
+
+/// <summary>
+/// A static member of a type: <paramref name="Type"/> is the type as C# writes it, fully qualified
+/// (<c>global::Samples.Ops</c>); <paramref name="Name"/> is the member's bare name.
+/// </summary>
+internal sealed record MemberRef(string Type, string Name);
 
 /// <summary>An enum constant argument such as <c>MidpointRounding.AwayFromZero</c>.</summary>
 internal sealed record EnumConstant(string QualifiedType, long Value) : Expr(ValueKind.Int);
@@ -77,14 +83,14 @@ internal sealed record MathCall(string Name, EquatableArray<Expr> Arguments, Val
 
 /// <summary>
 /// A call to a function whose derivative is known: another <c>[Differentiable]</c> method, or one with a
-/// derivative supplied by <c>[DerivativeOf]</c>. <see cref="Gradient"/> names the method that returns the
+/// derivative supplied by <c>[DerivativeOf]</c>. <see cref="Gradient"/> is the method that returns the
 /// value and the partials; for a supplied derivative it is filled in once the registrations are gathered,
 /// from <see cref="Key"/>, the callee's documentation id. A call with neither (an int or bool result, or
 /// no double argument) has no derivative to take and is evaluated as it is.
 /// </summary>
 internal sealed record UserCall(
-    string Function,
-    string? Gradient,
+    MemberRef Function,
+    MemberRef? Gradient,
     string? Key,
     EquatableArray<Expr> Arguments,
     EquatableArray<bool> Differentiated,

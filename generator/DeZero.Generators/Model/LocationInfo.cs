@@ -40,7 +40,7 @@ internal sealed record ParseResult(MethodSpec? Spec, EquatableArray<DiagnosticIn
 internal sealed record PendingCall(string Key, string Display, LocationInfo? Location, string? Via);
 
 /// <summary>A user-supplied derivative: the function's documentation id and the method that returns value and partials.</summary>
-internal sealed record Registration(string Key, string Gradient);
+internal sealed record Registration(string Key, MemberRef Gradient);
 
 /// <summary>What parsing one [DerivativeOf] method gives.</summary>
 internal sealed record RegistrationResult(Registration? Registration, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -7,14 +7,32 @@ internal abstract record Stmt;
 /// <summary>A local declaration, with or without an initial value.</summary>
 internal sealed record Declare(string Name, ValueKind Kind, Expr? Value) : Stmt;
 
-/// <summary>An assignment; compound assignments and <c>++</c>/<c>--</c> are parsed into this.</summary>
-internal sealed record Assign(string Name, Expr Value) : Stmt;
+/// <summary>
+/// An assignment. Compound assignments and <c>++</c>/<c>--</c> are parsed into this, their value spelled out
+/// (<c>x += e</c> is <c>x = x + e</c>); <see cref="Form"/> remembers how it was written, so it is printed back so.
+/// </summary>
+internal sealed record Assign(string Name, Expr Value, AssignmentForm Form = AssignmentForm.Simple) : Stmt;
+
+/// <summary>How an assignment was written: printed back in that form wherever its value still has the shape.</summary>
+internal enum AssignmentForm
+{
+    /// <summary><c>x = e</c>.</summary>
+    Simple,
+
+    /// <summary><c>x op= e</c>.</summary>
+    Compound,
+
+    /// <summary><c>x++</c> or <c>x--</c>.</summary>
+    Step,
+}
 
 internal sealed record If(Expr Condition, Block Then, Block? Else) : Stmt;
 
 /// <summary>
 /// Every loop: <c>while</c> (condition on top), <c>do</c> (condition at the bottom) and <c>for</c>
-/// (initialisers in <see cref="Before"/>, incrementors in <see cref="Next"/>).
+/// (initialisers in <see cref="Before"/>, incrementors in <see cref="Next"/>). It runs <see cref="Before"/>,
+/// then repeats: the condition if on top, <see cref="Body"/>, <see cref="Next"/> (where <c>continue</c> goes),
+/// the condition if at the bottom. A null condition is <c>true</c>.
 /// </summary>
 internal sealed record Loop(Block Before, Expr? Condition, bool ConditionAtBottom, Block Body, Block Next) : Stmt;
 

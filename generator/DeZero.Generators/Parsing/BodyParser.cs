@@ -18,22 +18,25 @@ namespace DeZero.Generators.Parsing;
 /// </summary>
 internal sealed class BodyParser
 {
-    /// <summary>The System.Math members that are differentiable almost everywhere.</summary>
-    private static readonly HashSet<string> MathFunctions =
-    [
-        "Abs", "Acos", "Acosh", "Asin", "Asinh", "Atan", "Atan2", "Atanh", "Cbrt", "Ceiling", "Clamp", "Cos",
-        "Cosh", "Exp", "Floor", "FusedMultiplyAdd", "Log", "Log10", "Log2", "Max", "Min", "Pow", "Round",
-        "Sign", "Sin", "Sinh", "Sqrt", "Tan", "Tanh", "Truncate",
-    ];
-
     private readonly CalleeChecker _callees;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly List<PendingCall> _pending = [];
+    private readonly HashSet<string> _names;
 
-    public BodyParser(CalleeChecker callees, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the side effects of the expression being parsed go (an assignment, <c>++</c> or <c>--</c> inside it), as
+    /// statements in C#'s order of evaluation: the statement list the expression's own statement is added to next.
+    /// </summary>
+    private List<Stmt> _effects = [];
+
+    /// <param name="callees">Settles calls to other methods.</param>
+    /// <param name="names">Every identifier of the method, which the temporaries it needs must not take.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    public BodyParser(CalleeChecker callees, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         _callees = callees;
+        _names = new HashSet<string>(names, System.StringComparer.Ordinal);
         _cancellationToken = cancellationToken;
     }
 
@@ -83,6 +86,20 @@ internal sealed class BodyParser
     private void AddStatement(IOperation operation, List<Stmt> statements)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        var outer = _effects;
+        _effects = statements;
+        try
+        {
+            ParseStatement(operation, statements);
+        }
+        finally
+        {
+            _effects = outer;
+        }
+    }
+
+    private void ParseStatement(IOperation operation, List<Stmt> statements)
+    {
         switch (operation)
         {
             case IBlockOperation block:
@@ -116,22 +133,36 @@ internal sealed class BodyParser
                     ParseBlock(whenTrue),
                     whenFalse is null ? null : ParseBlock(whenFalse)));
                 break;
-            case IWhileLoopOperation loop when !loop.ConditionIsUntil:
-                statements.Add(new Loop(
-                    Block.Empty,
-                    loop.Condition is null ? null : ParseCondition(loop.Condition),
-                    ConditionAtBottom: !loop.ConditionIsTop,
-                    ParseBlock(loop.Body),
-                    Block.Empty));
-                break;
+            case IWhileLoopOperation { ConditionIsUntil: false, ConditionIsTop: true } loop:
+                {
+                    var (effects, condition) = Separately(() => ParseCondition(loop.Condition!));
+                    statements.Add(TopTested(Block.Empty, effects, condition, ParseBlock(loop.Body), Block.Empty));
+                    break;
+                }
+
+            case IWhileLoopOperation { ConditionIsUntil: false } loop:
+                {
+                    // do … while: effects of the condition run after the body, where continue goes too.
+                    var body = ParseBlock(loop.Body);
+                    var (effects, condition) = Separately(() => ParseCondition(loop.Condition!));
+                    statements.Add(new Loop(Block.Empty, condition, ConditionAtBottom: true, body, new Block(effects.ToEquatableArray())));
+                    break;
+                }
+
             case IForLoopOperation loop:
-                statements.Add(new Loop(
-                    ParseStatements(loop.Before),
-                    loop.Condition is null ? null : ParseCondition(loop.Condition),
-                    ConditionAtBottom: false,
-                    ParseBlock(loop.Body),
-                    ParseStatements(loop.AtLoopBottom)));
-                break;
+                {
+                    var before = ParseStatements(loop.Before);
+                    List<Stmt> effects = [];
+                    Expr? condition = null;
+                    if (loop.Condition is { } test)
+                    {
+                        (effects, condition) = Separately(() => ParseCondition(test));
+                    }
+
+                    statements.Add(TopTested(before, effects, condition, ParseBlock(loop.Body), ParseStatements(loop.AtLoopBottom)));
+                    break;
+                }
+
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 statements.Add(new Break());
                 break;
@@ -153,6 +184,22 @@ internal sealed class BodyParser
         }
     }
 
+    /// <summary>
+    /// A loop tested on top. A condition with side effects of its own is evaluated at the start of every iteration,
+    /// as <c>{ effects; if (!condition) break; body }</c> looping forever, so its effects happen exactly as C# has them.
+    /// </summary>
+    private static Loop TopTested(Block before, List<Stmt> effects, Expr? condition, Block body, Block next)
+    {
+        if (effects.Count == 0)
+        {
+            return new Loop(before, condition, ConditionAtBottom: false, body, next);
+        }
+
+        var exit = new If(new Unary(UnaryOp.Not, condition!, ValueKind.Bool), new Block(EquatableArray.Of<Stmt>(new Break())), null);
+        var guarded = new Block(effects.Append(exit).Concat(body.Statements).ToEquatableArray());
+        return new Loop(before, null, ConditionAtBottom: false, guarded, next);
+    }
+
     private Block ParseStatements(ImmutableArray<IOperation> operations)
     {
         var statements = new List<Stmt>();
@@ -172,7 +219,7 @@ internal sealed class BodyParser
             return; // Every use of a const is already folded to its value.
         }
 
-        if (KindOf(local.Type) is not { } kind)
+        if (Symbols.KindOf(local.Type) is not { } kind)
         {
             Report(Descriptors.UnsupportedLocal, declarator.Syntax, local.Name, local.Type.ToDisplayString());
             return;
@@ -185,10 +232,11 @@ internal sealed class BodyParser
         }
 
         var initializer = declarator.GetVariableInitializer()?.Value;
-        statements.Add(new Declare(Identifier(local.Name), kind, initializer is null ? null : Parse(initializer)));
+        statements.Add(new Declare(local.Name, kind, initializer is null ? null : Parse(initializer)));
     }
 
-    private Stmt? ParseAssignment(IOperation operation)
+    /// <summary>An assignment, compound assignment, <c>++</c> or <c>--</c>; the effects of its value go first.</summary>
+    private Assign? ParseAssignment(IOperation operation)
     {
         switch (operation)
         {
@@ -198,20 +246,23 @@ internal sealed class BodyParser
                 && ToBinaryOp(compound.OperatorKind) is { } op
                 && compound.OperatorMethod is null:
                 {
-                    // x op= v means x = (T)(x op v), the operation carried out in the wider of the two types.
-                    var targetKind = KindOf(compound.Target.Type);
-                    var left = Parse(compound.Target);
-                    var right = Parse(compound.Value);
-                    var operationKind = left.Kind == ValueKind.Double || right.Kind == ValueKind.Double ? ValueKind.Double : ValueKind.Int;
+                    // x op= v means x = (T)(x op v), the operation carried out in the wider of the two types, x read first.
+                    var targetKind = Symbols.KindOf(compound.Target.Type);
+                    var operands = ParseInOrder([compound.Target, compound.Value]);
+                    var (left, right) = (operands[0], operands[1]);
+                    var operationKind = left.Kind == ValueKind.Double || right.Kind == ValueKind.Double ? ValueKind.Double
+                        : left.Kind == ValueKind.Bool && right.Kind == ValueKind.Bool ? ValueKind.Bool // &=, |=, ^= on bool
+                        : ValueKind.Int;
                     var combined = CheckedBinary(op, Widen(left, operationKind), Widen(right, operationKind), operationKind, compound);
-                    return new Assign(name, targetKind == operationKind ? combined : new Model.Convert(combined, targetKind ?? ValueKind.Double));
+                    var value = targetKind == operationKind ? combined : new Model.Convert(combined, targetKind ?? ValueKind.Double);
+                    return new Assign(name, value, AssignmentForm.Compound);
                 }
 
             case IIncrementOrDecrementOperation step when TargetName(step.Target) is { } name && step.OperatorMethod is null:
                 {
                     var target = Parse(step.Target);
                     var op = step.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract;
-                    return new Assign(name, new Binary(op, target, new Constant(1, target.Kind), target.Kind));
+                    return new Assign(name, new Binary(op, target, new Constant(1, target.Kind), target.Kind), AssignmentForm.Step);
                 }
 
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
@@ -226,10 +277,29 @@ internal sealed class BodyParser
         }
     }
 
+    /// <summary>
+    /// An assignment used as a value (<c>y = (x = 2) * x</c>, <c>while (n-- &gt; 0)</c>): the assignment becomes a
+    /// statement where C# evaluates it, and the expression reads what C# reads, the new value, or for a postfix
+    /// <c>++</c>/<c>--</c> the old one, kept in a temporary.
+    /// </summary>
+    private Expr ParseAssignmentValue(IOperation operation, ValueKind kind)
+    {
+        var old = operation is IIncrementOrDecrementOperation { IsPostfix: true } step && TargetName(step.Target) is { } name
+            ? Temporary(name + "Before", kind, new Model.Variable(name, kind))
+            : null;
+        if (ParseAssignment(operation) is not { } assignment)
+        {
+            return Placeholder(operation);
+        }
+
+        _effects.Add(assignment);
+        return old ?? new Model.Variable(assignment.Name, kind);
+    }
+
     private string? TargetName(IOperation target) => target switch
     {
-        ILocalReferenceOperation local when KindOf(local.Type) is not null => Identifier(local.Local.Name),
-        IParameterReferenceOperation parameter when KindOf(parameter.Type) is not null => Identifier(parameter.Parameter.Name),
+        ILocalReferenceOperation local when Symbols.KindOf(local.Type) is not null => local.Local.Name,
+        IParameterReferenceOperation parameter when Symbols.KindOf(parameter.Type) is not null => parameter.Parameter.Name,
         _ => null,
     };
 
@@ -250,6 +320,140 @@ internal sealed class BodyParser
         expr.Kind == kind ? expr
         : expr is Constant constant && kind == ValueKind.Double ? Constant.Of(constant.Value)
         : new Model.Convert(expr, kind);
+
+    /// <summary>
+    /// Operands in C#'s order, left to right. When a later operand has side effects, an earlier operand that reads what
+    /// they assign is read into a temporary before them, so it keeps the value C# gives it: <c>x * (x = 2)</c> is the old
+    /// <c>x</c> times 2.
+    /// </summary>
+    private Expr[] ParseInOrder(IReadOnlyList<IOperation> operands)
+    {
+        var values = new Expr[operands.Count];
+        var ends = new int[operands.Count];
+        for (var i = 0; i < operands.Count; i++)
+        {
+            values[i] = Parse(operands[i]);
+            ends[i] = _effects.Count;
+        }
+
+        // From the last operand back, so inserting a temporary never moves the effects an earlier operand is checked against.
+        for (var i = operands.Count - 2; i >= 0; i--)
+        {
+            if (ends[i] < _effects.Count && Reads(values[i], Assigned(_effects.Skip(ends[i]))))
+            {
+                var name = Fresh("operand");
+                _effects.Insert(ends[i], new Declare(name, values[i].Kind, values[i]));
+                values[i] = new Model.Variable(name, values[i].Kind);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary><c>a &amp;&amp; b</c> and <c>a || b</c>: a right operand with side effects runs only when C# evaluates it.</summary>
+    private Expr ParseShortCircuit(IBinaryOperation binary, BinaryOp op)
+    {
+        var left = Parse(binary.LeftOperand);
+        var (effects, right) = Separately(() => Parse(binary.RightOperand));
+        if (effects.Count == 0)
+        {
+            return new Binary(op, left, right, ValueKind.Bool);
+        }
+
+        var result = Temporary("condition", ValueKind.Bool, left);
+        Expr evaluatesRight = op == BinaryOp.ConditionalAnd ? result : new Unary(UnaryOp.Not, result, ValueKind.Bool);
+        _effects.Add(new If(evaluatesRight, new Block(effects.Append(new Assign(result.Name, right)).ToEquatableArray()), null));
+        return result;
+    }
+
+    /// <summary><c>c ? a : b</c>: a branch with side effects runs only when taken.</summary>
+    private Expr ParseChoice(IConditionalOperation conditional, ValueKind kind)
+    {
+        var condition = ParseCondition(conditional.Condition);
+        var (whenTrueEffects, whenTrue) = Separately(() => Parse(conditional.WhenTrue));
+        var (whenFalseEffects, whenFalse) = Separately(() => Parse(conditional.WhenFalse!));
+        if (whenTrueEffects.Count == 0 && whenFalseEffects.Count == 0)
+        {
+            return new Conditional(condition, whenTrue, whenFalse, kind);
+        }
+
+        var result = Fresh("choice");
+        _effects.Add(new Declare(result, kind, null));
+        _effects.Add(new If(
+            condition,
+            new Block(whenTrueEffects.Append(new Assign(result, whenTrue)).ToEquatableArray()),
+            new Block(whenFalseEffects.Append(new Assign(result, whenFalse)).ToEquatableArray())));
+        return new Model.Variable(result, kind);
+    }
+
+    /// <summary>Parses with the side effects collected apart, for an operand that C# may not evaluate.</summary>
+    private (List<Stmt> Effects, Expr Value) Separately(System.Func<Expr> parse)
+    {
+        var outer = _effects;
+        _effects = [];
+        try
+        {
+            var value = parse();
+            return (_effects, value);
+        }
+        finally
+        {
+            _effects = outer;
+        }
+    }
+
+    /// <summary>A new local holding <paramref name="value"/>, declared among the effects.</summary>
+    private Model.Variable Temporary(string stem, ValueKind kind, Expr value)
+    {
+        var name = Fresh(stem);
+        _effects.Add(new Declare(name, kind, value));
+        return new Model.Variable(name, kind);
+    }
+
+    /// <summary>A name no identifier of the method has, nor any temporary before it.</summary>
+    private string Fresh(string stem)
+    {
+        for (var i = 1; ; i++)
+        {
+            var candidate = stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_names.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static HashSet<string> Assigned(IEnumerable<Stmt> statements)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var statement in statements)
+        {
+            Collect(statement);
+        }
+
+        return names;
+
+        void Collect(Stmt statement)
+        {
+            switch (statement)
+            {
+                case Assign assign: names.Add(assign.Name); break;
+                case Block block: foreach (var inner in block.Statements) { Collect(inner); } break;
+                case If conditional: Collect(conditional.Then); if (conditional.Else is { } otherwise) { Collect(otherwise); } break;
+            }
+        }
+    }
+
+    private static bool Reads(Expr expr, HashSet<string> names)
+    {
+        var reads = false;
+        Rewriter.Map(expr, e =>
+        {
+            reads |= e is Model.Variable v && names.Contains(v.Name);
+            return e;
+        });
+        return reads;
+    }
 
     /// <summary>
     /// How deep an expression may nest. Every later pass (derivative rules, simplification, printing, the
@@ -287,24 +491,23 @@ internal sealed class BodyParser
     {
         _cancellationToken.ThrowIfCancellationRequested();
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        if (operation.ConstantValue is { HasValue: true, Value: var value } && KindOf(operation.Type) is { } constantKind)
+        if (operation.ConstantValue is { HasValue: true, Value: var value } && Symbols.KindOf(operation.Type) is { } constantKind)
         {
             return value switch
             {
                 double d => new Constant(d, constantKind),
                 int i => new Constant(i, constantKind),
                 bool b => new Constant(b ? 1 : 0, constantKind),
-                _ when operation.Type?.TypeKind == TypeKind.Enum => new EnumConstant(FullName(operation.Type), System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
                 _ => Unsupported(operation, "only double, int and bool constants are supported"),
             };
         }
 
         if (operation.ConstantValue is { HasValue: true, Value: { } enumValue } && operation.Type?.TypeKind == TypeKind.Enum)
         {
-            return new EnumConstant(FullName(operation.Type), System.Convert.ToInt64(enumValue, System.Globalization.CultureInfo.InvariantCulture));
+            return new EnumConstant(Symbols.FullName(operation.Type), System.Convert.ToInt64(enumValue, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (KindOf(operation.Type) is not { } kind)
+        if (Symbols.KindOf(operation.Type) is not { } kind)
         {
             return Unsupported(operation, $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
         }
@@ -312,11 +515,11 @@ internal sealed class BodyParser
         switch (operation)
         {
             case IParameterReferenceOperation parameter:
-                return new Model.Variable(Identifier(parameter.Parameter.Name), kind);
+                return new Model.Variable(parameter.Parameter.Name, kind);
             case ILocalReferenceOperation local:
-                return new Model.Variable(Identifier(local.Local.Name), kind);
+                return new Model.Variable(local.Local.Name, kind);
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when field.IsReadOnly:
-                return new FieldReference(FullName(field.ContainingType) + "." + Identifier(field.Name), kind);
+                return new FieldReference(Symbols.Member(field), kind);
             case IConversionOperation conversion when conversion.OperatorMethod is null:
                 {
                     var operand = Parse(conversion.Operand);
@@ -345,19 +548,21 @@ internal sealed class BodyParser
                         return Unsupported(operation, "use + - * / and comparisons");
                     }
 
-                    return CheckedBinary(op, Parse(binary.LeftOperand), Parse(binary.RightOperand), kind, operation);
+                    if (op is BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr)
+                    {
+                        return ParseShortCircuit(binary, op);
+                    }
+
+                    var operands = ParseInOrder([binary.LeftOperand, binary.RightOperand]);
+                    return CheckedBinary(op, operands[0], operands[1], kind, operation);
                 }
 
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
-                return new Conditional(
-                    ParseCondition(conditional.Condition),
-                    Parse(conditional.WhenTrue),
-                    Parse(conditional.WhenFalse),
-                    kind);
+                return ParseChoice(conditional, kind);
             case IInvocationOperation invocation:
                 return ParseCall(invocation, kind);
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
-                return Unsupported(operation, "an assignment inside an expression hides an update; write it as its own statement");
+                return ParseAssignmentValue(operation, kind);
             default:
                 return Unsupported(operation, "use arithmetic, comparisons, System.Math and [Differentiable] methods");
         }
@@ -389,10 +594,9 @@ internal sealed class BodyParser
         var method = invocation.TargetMethod;
         // Arguments are read only for calls we can take: a call that is an error is reported once, alone.
         EquatableArray<Expr> Arguments() =>
-            invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => Parse(a.Value)).ToEquatableArray();
-        var owner = method.ContainingType?.SpecialType;
-        var isMath = method.ContainingType?.ToDisplayString() == "System.Math" || owner == SpecialType.System_Double;
-        if (isMath && method.IsStatic && MathFunctions.Contains(method.Name))
+            ParseInOrder(invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToArray()).ToEquatableArray();
+        var isMath = method.ContainingType?.ToDisplayString() == "System.Math" || method.ContainingType?.SpecialType == SpecialType.System_Double;
+        if (isMath && method.IsStatic && Catalog.Find(method.Name, method.Parameters.Length) is not null)
         {
             var allDouble = method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double);
             var allInt = method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Int32);
@@ -404,7 +608,7 @@ internal sealed class BodyParser
         }
 
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        var function = FullName(method.ContainingType!) + "." + Identifier(method.Name);
+        var function = Symbols.Member(method);
         var differentiated = method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Double).ToEquatableArray();
         var callee = _callees.Resolve(method, invocation.Syntax, _diagnostics);
         if (callee.Known)
@@ -423,13 +627,13 @@ internal sealed class BodyParser
             return new UserCall(function, callee.Gradient, null, Arguments(), differentiated);
         }
 
-        if (IsStaticFunctionOfNumbers(method) && (kind != ValueKind.Double || !differentiated.Any(d => d)))
+        if (Symbols.IsStaticFunctionOfNumbers(method) && (kind != ValueKind.Double || !differentiated.Any(d => d)))
         {
             // No derivative to take: an int or bool result, or no double argument. Evaluated as it is.
             return new UserCall(function, null, null, Arguments(), differentiated, kind);
         }
 
-        if (IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
+        if (Symbols.IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
         {
             // Differentiable only if a [DerivativeOf] registration for it exists; settled once they are gathered.
             _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null));
@@ -439,18 +643,6 @@ internal sealed class BodyParser
         Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
         return new Constant(0, kind);
     }
-
-    /// <summary>A static function of double and int values returning double: one a derivative can be supplied for.</summary>
-    internal static bool IsPlainFunction(IMethodSymbol method) =>
-        IsStaticFunctionOfNumbers(method) && method.ReturnType.SpecialType == SpecialType.System_Double;
-
-    private static bool IsStaticFunctionOfNumbers(IMethodSymbol method) =>
-        method.IsStatic
-        && !method.IsGenericMethod
-        && method.MethodKind == MethodKind.Ordinary
-        && !method.ReturnsByRef
-        && KindOf(method.ReturnType) is not null
-        && method.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && KindOf(p.Type) is ValueKind.Double or ValueKind.Int);
 
     private static BinaryOp? ToBinaryOp(BinaryOperatorKind kind) => kind switch
     {
@@ -475,20 +667,6 @@ internal sealed class BodyParser
         _ => null,
     };
 
-    internal static ValueKind? KindOf(ITypeSymbol? type) => type?.SpecialType switch
-    {
-        SpecialType.System_Double => ValueKind.Double,
-        SpecialType.System_Int32 => ValueKind.Int,
-        SpecialType.System_Boolean => ValueKind.Bool,
-        _ => null,
-    };
-
-    internal static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-
-    /// <summary>A name as it must be written in C#: keywords get their <c>@</c> back.</summary>
-    internal static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
     private Expr Unsupported(IOperation operation, string reason)
     {
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
@@ -502,7 +680,7 @@ internal sealed class BodyParser
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
     }
 
-    private static Constant Placeholder(IOperation operation) => new(0, KindOf(operation.Type) ?? ValueKind.Double);
+    private static Constant Placeholder(IOperation operation) => new(0, Symbols.KindOf(operation.Type) ?? ValueKind.Double);
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(node), arguments.ToEquatableArray()));

@@ -53,19 +53,18 @@ internal sealed class CalleeChecker
     public void Enter(IMethodSymbol method) => _callees[method.OriginalDefinition] = [];
 
     /// <summary>
-    /// Known: the callee is [Differentiable]. Gradient: the fully qualified name of its value-and-gradient
-    /// method, or null when there is none (a diagnostic has then been added). Pending: the supplied
+    /// Known: the callee is [Differentiable]. Gradient: its value-and-gradient method, or null when there is none (a diagnostic has then been added). Pending: the supplied
     /// derivatives it relies on, by documentation id.
     /// </summary>
     public Callee Resolve(IMethodSymbol method, SyntaxNode call, List<DiagnosticInfo> diagnostics)
     {
-        if (!MethodParser.HasDifferentiableAttribute(method))
+        if (!Symbols.HasDifferentiableAttribute(method))
         {
             return Callee.Unknown;
         }
 
-        var gradientName = method.Name + "WithGradient";
-        var gradient = BodyParser.FullName(method.ContainingType) + "." + BodyParser.Identifier(gradientName);
+        var gradientName = GeneratedNames.WithGradient(method.Name);
+        var gradient = new MemberRef(Symbols.FullName(method.ContainingType), gradientName);
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         if (method.DeclaringSyntaxReferences.IsEmpty)
         {
@@ -109,7 +108,7 @@ internal sealed class CalleeChecker
     }
 
     /// <summary>What a call to a method needs: whether it is [Differentiable], its gradient method, the supplied derivatives it relies on.</summary>
-    internal sealed record Callee(bool Known, string? Gradient, string[] Pending)
+    internal sealed record Callee(bool Known, MemberRef? Gradient, string[] Pending)
     {
         public static readonly Callee Unknown = new(false, null, []);
         public static readonly Callee Broken = new(true, null, []);

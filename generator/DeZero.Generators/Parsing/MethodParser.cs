@@ -16,15 +16,6 @@ namespace DeZero.Generators.Parsing;
 /// </summary>
 internal static class MethodParser
 {
-    public const string DifferentiableAttribute = "DeZero.DifferentiableAttribute";
-
-    /// <summary>Members of the node and its base class, which an int parameter's property must not clash with.</summary>
-    private static readonly string[] FunctionMembers =
-    [
-        "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
-        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. Emitting.NodeEmitter.NodeMembers,
-    ];
-
     public static ParseResult Parse(
         SyntaxNode node, ISymbol symbol, SemanticModel semanticModel, CalleeChecker checker, CancellationToken cancellationToken)
     {
@@ -76,13 +67,13 @@ internal static class MethodParser
             {
                 Report(Descriptors.ByReferenceParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.RefKind.ToString().ToLowerInvariant());
             }
-            else if (parameter.IsParams || BodyParser.KindOf(parameter.Type) is not (ValueKind.Double or ValueKind.Int))
+            else if (parameter.IsParams || Symbols.KindOf(parameter.Type) is not (ValueKind.Double or ValueKind.Int))
             {
                 Report(Descriptors.UnsupportedParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
             }
             else
             {
-                parameters.Add(new ParameterSpec(BodyParser.Identifier(parameter.Name), BodyParser.KindOf(parameter.Type)!.Value));
+                parameters.Add(new ParameterSpec(parameter.Name, Symbols.KindOf(parameter.Type)!.Value));
             }
         }
 
@@ -114,9 +105,9 @@ internal static class MethodParser
         }
 
         CheckNames(method, location, Report);
-        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && FunctionMembers.Contains(p.PropertyName)))
+        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && GeneratedNames.NodeMembers.Contains(p.PropertyName)))
         {
-            Report(Descriptors.NameCollision, location, "DeZero.Function", parameter.PropertyName, name + "Function");
+            Report(Descriptors.NameCollision, location, "DeZero.Function", parameter.PropertyName, GeneratedNames.Node(name));
         }
 
         // x and X would both give a tuple element DX (n and N both a property N).
@@ -157,7 +148,8 @@ internal static class MethodParser
         }
 
         checker.Enter(method);
-        var parser = new BodyParser(checker, cancellationToken);
+        var names = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText);
+        var parser = new BodyParser(checker, names, cancellationToken);
         var block = parser.ParseBody(bodyOperation);
         diagnostics.AddRange(parser.Diagnostics);
         if (diagnostics.Count > 0)
@@ -167,18 +159,16 @@ internal static class MethodParser
 
         // [Differentiable(Vectorize = true)] on a body that cannot run on lanes still works, on scalars.
         var vectorize = VectorizeRequested(method);
-        if (vectorize && !Calculus.Vectorization.CanVectorize(parameters.ToEquatableArray(), block))
+        if (vectorize && !Lanes.CanRun(parameters.ToEquatableArray(), block))
         {
             vectorize = false;
             Report(Descriptors.CannotVectorize, location, name);
         }
 
-        var containingNamespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
         var spec = new MethodSpec(
-            containingNamespace,
+            Namespace(method.ContainingNamespace),
             types.ToEquatableArray(),
-            BodyParser.FullName(method.ContainingType),
-            BodyParser.Identifier(name),
+            name,
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),
             block,
@@ -191,13 +181,13 @@ internal static class MethodParser
     {
         var type = method.ContainingType;
         var name = method.Name;
-        if (type.GetMembers(name).OfType<IMethodSymbol>().Count(m => HasDifferentiableAttribute(m)) > 1)
+        if (type.GetMembers(name).OfType<IMethodSymbol>().Count(Symbols.HasDifferentiableAttribute) > 1)
         {
             report(Descriptors.DuplicateName, location, [name, type.Name]);
             return;
         }
 
-        foreach (var generated in new[] { name + "Function", name + "WithGradient" })
+        foreach (var generated in new[] { GeneratedNames.Node(name), GeneratedNames.WithGradient(name) })
         {
             if (type.GetMembers(generated).Any(member => !IsGenerated(member)))
             {
@@ -227,9 +217,7 @@ internal static class MethodParser
     private static bool IsGenerated(ISymbol member) =>
         !member.DeclaringSyntaxReferences.IsEmpty
         && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
-            && (path.StartsWith(GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedFolder)));
-
-    private static readonly string GeneratedFolder = "DeZero.Generators/" + typeof(DifferentiableGenerator).FullName + "/";
+            && (path.StartsWith(GeneratedNames.GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedNames.GeneratedFolder)));
 
     /// <summary>Syntax levels per operation level: a call nests invocation, argument list and argument.</summary>
     private const int MaxSyntaxDepth = 3 * BodyParser.MaxDepth;
@@ -267,7 +255,7 @@ internal static class MethodParser
     {
         var runtime = method.GetAttributes()
             .Select(a => a.AttributeClass)
-            .FirstOrDefault(c => c?.ToDisplayString() == DifferentiableAttribute)?.ContainingAssembly;
+            .FirstOrDefault(c => c?.ToDisplayString() == Symbols.DifferentiableAttribute)?.ContainingAssembly;
         if (runtime is null || SymbolEqualityComparer.Default.Equals(runtime, compilation.Assembly))
         {
             return true;
@@ -279,12 +267,9 @@ internal static class MethodParser
 
     private static bool VectorizeRequested(IMethodSymbol method) =>
         method.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute)
+            .Where(a => a.AttributeClass?.ToDisplayString() == Symbols.DifferentiableAttribute)
             .SelectMany(a => a.NamedArguments)
             .Any(argument => argument.Key == "Vectorize" && argument.Value.Value is true);
-
-    public static bool HasDifferentiableAttribute(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
 
     private static TypeSpec Describe(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
     {
@@ -296,9 +281,19 @@ internal static class MethodParser
             InterfaceDeclarationSyntax => "interface",
             _ => "class",
         };
-        var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(t => BodyParser.Identifier(t.Name))) + ">";
-        var metadataName = type.TypeParameters.Length == 0 ? type.Name : type.Name + "`" + type.TypeParameters.Length;
-        return new TypeSpec(keyword, BodyParser.Identifier(type.Name) + typeParameters, metadataName, type.IsStatic);
+        return new TypeSpec(keyword, type.Name, type.TypeParameters.Select(t => t.Name).ToEquatableArray(), type.IsStatic);
+    }
+
+    /// <summary>The namespace's bare names, dotted; null for the global namespace.</summary>
+    private static string? Namespace(INamespaceSymbol symbol)
+    {
+        var parts = new List<string>();
+        for (var current = symbol; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Insert(0, current.Name);
+        }
+
+        return parts.Count == 0 ? null : string.Join(".", parts);
     }
 
     private static string Accessibility(Microsoft.CodeAnalysis.Accessibility accessibility) => accessibility switch

@@ -10,8 +10,6 @@ namespace DeZero.Generators.Parsing;
 /// <summary>Reads one <c>[DerivativeOf]</c> method: which function it differentiates, and whether it fits.</summary>
 internal static class RegistrationParser
 {
-    public const string DerivativeOfAttribute = "DeZero.DerivativeOfAttribute";
-
     public static RegistrationResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var location = LocationInfo.From((context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation());
@@ -42,7 +40,7 @@ internal static class RegistrationParser
             && c.Parameters.Zip(derivative.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same))
             ?? candidates[0];
         var targetDisplay = target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        if (!BodyParser.IsPlainFunction(target))
+        if (!Symbols.IsPlainFunction(target))
         {
             return Fail(Descriptors.DerivativeTargetNotDifferentiable, derivativeDisplay, targetDisplay);
         }
@@ -55,7 +53,7 @@ internal static class RegistrationParser
 
         var registration = new Registration(
             target.GetDocumentationCommentId() ?? targetDisplay,
-            BodyParser.FullName(derivative.ContainingType) + "." + BodyParser.Identifier(derivative.Name));
+            Symbols.Member(derivative));
         return new RegistrationResult(registration, location, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -78,8 +76,8 @@ internal static class RegistrationParser
     {
         var elements = new[] { "double Value" }.Concat(target.Parameters
             .Where(p => p.Type.SpecialType == SpecialType.System_Double)
-            .Select(p => "double D" + char.ToUpperInvariant(p.Name[0]) + p.Name.Substring(1)));
+            .Select(p => "double " + GeneratedNames.Partial(p.Name)));
         var parameters = target.Parameters.Select(p => $"{p.Type.ToDisplayString()} {p.Name}");
-        return $"internal static ({string.Join(", ", elements)}) {target.Name}WithGradient({string.Join(", ", parameters)})";
+        return $"internal static ({string.Join(", ", elements)}) {GeneratedNames.WithGradient(target.Name)}({string.Join(", ", parameters)})";
     }
 }

@@ -18,7 +18,7 @@ internal static class Resolver
             return parsed;
         }
 
-        var gradients = new Dictionary<string, string>();
+        var gradients = new Dictionary<string, MemberRef>();
         foreach (var registration in registrations)
         {
             gradients[registration.Key] = registration.Gradient;

@@ -7,8 +7,7 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Piecewise(double, double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Piecewise/∂x = no single formula: it follows the method's own statements</remarks>
-        /// <remarks>DY = ∂Piecewise/∂y = no single formula: it follows the method's own statements</remarks>
+        /// <returns>The value, then DX = ∂Piecewise/∂x and DY = ∂Piecewise/∂y, computed along the method's own statements (no single formula).</returns>
         public static (double Value, double DX, double DY) PiecewiseWithGradient(double x, double y)
         {
             if (x < 0.0 && y < 0.0)
@@ -22,8 +21,8 @@ namespace Samples
             double t = t2 * y;
             double dt_dx = y * dt2_dx;
             double dt_dy = t2;
-            dt_dx = dt_dx + 1.0;
-            t = t + x;
+            dt_dx += 1.0;
+            t += x;
             double t3 = global::System.Math.Sqrt(1.0 + y * y);
             double dt3_dy = 2.0 * (0.5 / t3 * y);
             return (t * t3, t3 * dt_dx, t3 * dt_dy + t * dt3_dy);

@@ -7,7 +7,12 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Relu(double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Relu/∂x = x &gt; 0.0 ? 1.0 : 0.0</remarks>
+        /// <returns>
+        /// The value, then each partial derivative:
+        /// <list type="bullet">
+        /// <item>DX = ∂Relu/∂x = x &gt; 0.0 ? 1.0 : 0.0</item>
+        /// </list>
+        /// </returns>
         public static (double Value, double DX) ReluWithGradient(double x)
         {
             double t1;

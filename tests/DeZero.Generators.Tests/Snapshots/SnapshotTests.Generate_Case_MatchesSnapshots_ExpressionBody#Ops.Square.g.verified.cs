@@ -5,7 +5,12 @@
 static partial class Ops
 {
     /// <summary>The value of <see cref="Square(double)"/> and its partial derivatives, without building a graph.</summary>
-    /// <remarks>DX = ∂Square/∂x = 2.0 * x</remarks>
+    /// <returns>
+    /// The value, then each partial derivative:
+    /// <list type="bullet">
+    /// <item>DX = ∂Square/∂x = 2.0 * x</item>
+    /// </list>
+    /// </returns>
     public static (double Value, double DX) SquareWithGradient(double x)
     {
         return (x * x, 2.0 * x);

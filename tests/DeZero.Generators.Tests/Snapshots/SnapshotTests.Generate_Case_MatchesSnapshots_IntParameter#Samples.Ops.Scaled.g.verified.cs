@@ -7,7 +7,12 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Scaled(double, int)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Scaled/∂x = (double)n * (Math.Exp(x / (double)n) * (1.0 / (double)n))</remarks>
+        /// <returns>
+        /// The value, then each partial derivative:
+        /// <list type="bullet">
+        /// <item>DX = ∂Scaled/∂x = (double)n * (Math.Exp(x / (double)n) * (1.0 / (double)n))</item>
+        /// </list>
+        /// </returns>
         public static (double Value, double DX) ScaledWithGradient(double x, int n)
         {
             double t1 = (double)n;

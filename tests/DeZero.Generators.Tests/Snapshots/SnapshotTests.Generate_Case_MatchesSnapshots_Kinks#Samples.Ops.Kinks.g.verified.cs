@@ -7,8 +7,13 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Kinks(double, double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Kinks/∂x = (x &gt; 0.0 ? 1.0 : x &lt; 0.0 ? -1.0 : x == 0.0 ? 0.0 : double.NaN) + (x &gt; y ? 1.0 : x &lt; y ? 0.0 : x == y ? 0.5 : double.NaN) + (x &lt; -1.0 || x &gt; y ? 0.0 : 1.0) + (y == 0.0 ? 0.0 : y * Math.Pow(x, y - 1.0)) + (y == 0.0 &amp;&amp; x == 0.0 ? 0.0 : -(y / (y * y + x * x)))</remarks>
-        /// <remarks>DY = ∂Kinks/∂y = (x &lt; y ? 1.0 : x &gt; y ? 0.0 : x == y ? 0.5 : double.NaN) + (x &lt; -1.0 ? 0.0 : x &gt; y ? 1.0 : 0.0) + (x == 0.0 ? 0.0 : Math.Pow(x, y) * Math.Log(x)) + (y == 0.0 &amp;&amp; x == 0.0 ? 0.0 : x / (y * y + x * x))</remarks>
+        /// <returns>
+        /// The value, then each partial derivative:
+        /// <list type="bullet">
+        /// <item>DX = ∂Kinks/∂x = (x &gt; 0.0 ? 1.0 : x &lt; 0.0 ? -1.0 : x == 0.0 ? 0.0 : double.NaN) + (x &gt; y ? 1.0 : x &lt; y ? 0.0 : x == y ? 0.5 : double.NaN) + (x &lt; -1.0 || x &gt; y ? 0.0 : 1.0) + (y == 0.0 ? 0.0 : y * Math.Pow(x, y - 1.0)) + (y == 0.0 &amp;&amp; x == 0.0 ? 0.0 : -(y / (y * y + x * x)))</item>
+        /// <item>DY = ∂Kinks/∂y = (x &lt; y ? 1.0 : x &gt; y ? 0.0 : x == y ? 0.5 : double.NaN) + (x &lt; -1.0 ? 0.0 : x &gt; y ? 1.0 : 0.0) + (x == 0.0 ? 0.0 : Math.Pow(x, y) * Math.Log(x)) + (y == 0.0 &amp;&amp; x == 0.0 ? 0.0 : x / (y * y + x * x))</item>
+        /// </list>
+        /// </returns>
         public static (double Value, double DX, double DY) KinksWithGradient(double x, double y)
         {
             double t1 = global::System.Math.Pow(x, y);

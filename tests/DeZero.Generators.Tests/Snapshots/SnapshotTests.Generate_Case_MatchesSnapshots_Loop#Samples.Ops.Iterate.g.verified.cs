@@ -7,12 +7,12 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Iterate(double, int)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Iterate/∂x = no single formula: it follows the method's own statements</remarks>
+        /// <returns>The value, then DX = ∂Iterate/∂x, computed along the method's own statements (no single formula).</returns>
         public static (double Value, double DX) IterateWithGradient(double x, int n)
         {
             double s = 0.0;
             double ds_dx = 0.0;
-            for (int i = 0; i < n; i = i + 1)
+            for (int i = 0; i < n; i++)
             {
                 if (s > 10.0)
                 {

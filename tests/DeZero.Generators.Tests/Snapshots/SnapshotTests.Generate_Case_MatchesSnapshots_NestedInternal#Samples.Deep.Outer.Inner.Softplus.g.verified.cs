@@ -9,7 +9,12 @@ namespace Samples.Deep
         static partial class Inner
         {
             /// <summary>The value of <see cref="Softplus(double)"/> and its partial derivatives, without building a graph.</summary>
-            /// <remarks>DX = ∂Softplus/∂x = 1.0 / (1.0 + Math.Exp(x)) * Math.Exp(x)</remarks>
+            /// <returns>
+            /// The value, then each partial derivative:
+            /// <list type="bullet">
+            /// <item>DX = ∂Softplus/∂x = 1.0 / (1.0 + Math.Exp(x)) * Math.Exp(x)</item>
+            /// </list>
+            /// </returns>
             internal static (double Value, double DX) SoftplusWithGradient(double x)
             {
                 double t1 = global::System.Math.Exp(x);

@@ -7,8 +7,13 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Rosenbrock(double, double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Rosenbrock/∂x = -2.0 * (1.0 - x) - 400.0 * ((y - x * x) * x)</remarks>
-        /// <remarks>DY = ∂Rosenbrock/∂y = 200.0 * (y - x * x)</remarks>
+        /// <returns>
+        /// The value, then each partial derivative:
+        /// <list type="bullet">
+        /// <item>DX = ∂Rosenbrock/∂x = -2.0 * (1.0 - x) - 400.0 * ((y - x * x) * x)</item>
+        /// <item>DY = ∂Rosenbrock/∂y = 200.0 * (y - x * x)</item>
+        /// </list>
+        /// </returns>
         public static (double Value, double DX, double DY) RosenbrockWithGradient(double x, double y)
         {
             double a = 1.0 - x;

@@ -7,7 +7,12 @@ namespace Samples
     static partial class Ops
     {
         /// <summary>The value of <see cref="Seed(double)"/> and its partial derivatives, without building a graph.</summary>
-        /// <remarks>DX = ∂Seed/∂x = 4.0 * (Math.Exp(x * x) * (Math.Exp(x * x) * x))</remarks>
+        /// <returns>
+        /// The value, then each partial derivative:
+        /// <list type="bullet">
+        /// <item>DX = ∂Seed/∂x = 4.0 * (Math.Exp(x * x) * (Math.Exp(x * x) * x))</item>
+        /// </list>
+        /// </returns>
         public static (double Value, double DX) SeedWithGradient(double x)
         {
             double a = x * x;

@@ -4,7 +4,7 @@ using DeZero.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>Layer 3: every DZ rule by ID and exact span; the generator never throws and never emits broken code.</summary>
 /// <remarks>
@@ -319,16 +319,13 @@ public sealed class DiagnosticsTests
                 }
             }
             """),
-        ["Expression_AssignmentInsideExpression"] = new("""
+        ["Expression_AssignmentToFieldInsideExpression"] = new("""
             public static partial class Ops
             {
+                private static double s_last;
+
                 [Differentiable]
-                public static double F(double x)
-                {
-                    double y = 0;
-                    double z = 2 * ({|UnsupportedExpression:y = x|});
-                    return z + y;
-                }
+                public static double F(double x) => 2 * ({|UnsupportedExpression:s_last = x|});
             }
             """),
         ["Expression_StringLength"] = new("""

@@ -1,0 +1,13 @@
+using DeZero.Generators.Model;
+
+namespace DeZero.Generators.Calculus;
+
+/// <summary>The differentiate step of the pipeline: a method's model in, its derivative model out.</summary>
+internal static class Differentiator
+{
+    public static DerivativeSpec Differentiate(MethodSpec method)
+    {
+        var gradient = ForwardMode.Build(method);
+        return new DerivativeSpec(method, gradient, Formulas.Of(gradient));
+    }
+}

@@ -1,0 +1,18 @@
+namespace DeZero.Generators.Model;
+
+/// <summary>
+/// What differentiating one method gives, for the emitter to print: the method itself, the statements of its
+/// value-and-gradient method, and each partial derivative as one formula where the body has one. Equatable, so
+/// a method whose model did not change is not printed again.
+/// </summary>
+/// <param name="Method">The method differentiated.</param>
+/// <param name="Gradient">
+/// The body of <c>…WithGradient</c>: the method's own statements, each followed by its tangents, ending in
+/// <see cref="ReturnTuple"/>s of the value and the partials in parameter order.
+/// </param>
+/// <param name="Formulas">One closed formula per differentiated parameter, in order; empty when the body has none
+/// (branches, loops, calls) or it would be too long to read.</param>
+internal sealed record DerivativeSpec(MethodSpec Method, Block Gradient, EquatableArray<Expr> Formulas);
+
+/// <summary>What the differentiate step gives: a derivative to emit, or the failure of a bug of ours.</summary>
+internal sealed record DerivativeResult(DerivativeSpec? Derivative, DiagnosticInfo? Failure);

@@ -1,0 +1,57 @@
+using System.Linq;
+
+namespace DeZero.Generators.Model;
+
+/// <summary>
+/// The one home of every name the generator gives to what it emits, read by the parser (to report collisions),
+/// the emitters, the analyzer and the code fix. Names are bare identifiers: a keyword gets its <c>@</c> when printed.
+/// </summary>
+internal static class GeneratedNames
+{
+    /// <summary>The graph node class of method <paramref name="method"/>: <c>{M}Function</c>.</summary>
+    public static string Node(string method) => method + "Function";
+
+    /// <summary>The value-and-gradient method of <paramref name="method"/>: <c>{M}WithGradient</c>.</summary>
+    public static string WithGradient(string method) => method + "WithGradient";
+
+    /// <summary>A parameter's tuple element: <c>D</c> plus its name with the first letter upper-cased.</summary>
+    public static string Partial(string parameter) => "D" + Capitalized(parameter);
+
+    /// <summary>The graph node's property carrying a parameter that is not an input (an <c>int</c>).</summary>
+    public static string Property(string parameter) => Capitalized(parameter);
+
+    /// <summary>
+    /// Members of a generated node and of its base class <c>DeZero.Function</c>, which a property must not take.
+    /// </summary>
+    public static readonly string[] NodeMembers =
+    [
+        "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", NodeValuesKernel, NodeGradientKernel,
+    ];
+
+    /// <summary>The node's SIMD kernel of values.</summary>
+    public const string NodeValuesKernel = "Values";
+
+    /// <summary>The node's SIMD kernel of values and partials.</summary>
+    public const string NodeGradientKernel = "Lanes";
+
+    /// <summary>
+    /// The name of the file generated for a method, unique per method: namespace, containing types (with their arity,
+    /// <c>Outer`1</c>) and the method, dot-separated.
+    /// </summary>
+    public static string HintName(string? @namespace, EquatableArray<TypeSpec> containingTypes, string method)
+    {
+        var prefix = @namespace is null ? string.Empty : @namespace + ".";
+        var types = string.Join(".", containingTypes.Select(t => t.TypeParameters.Count == 0 ? t.Name : t.Name + "`" + t.TypeParameters.Count));
+        return $"{prefix}{types}.{method}.g.cs";
+    }
+
+    /// <summary>
+    /// The folder Roslyn files generated trees under, <c>{generator assembly}/{generator type}/</c>, which tells the analyzer
+    /// (running after generation) our own members from the user's.
+    /// </summary>
+    public const string GeneratedFolder = "DeZero.Generators/DeZero.Generators.DifferentiableGenerator/";
+
+    /// <summary>The name with its first letter upper-cased; keywords are lower-case, so the result never is one.</summary>
+    private static string Capitalized(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+}

@@ -1,0 +1,49 @@
+using System.Linq;
+using DeZero.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DeZero.Generators.Parsing;
+
+/// <summary>What the parser, the analyzer and the code fix ask of Roslyn's symbols.</summary>
+internal static class Symbols
+{
+    public const string DifferentiableAttribute = "DeZero.DifferentiableAttribute";
+
+    public const string DerivativeOfAttribute = "DeZero.DerivativeOfAttribute";
+
+    /// <summary>The model's kind of a type: double, int and bool are all a body computes with.</summary>
+    public static ValueKind? KindOf(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Double => ValueKind.Double,
+        SpecialType.System_Int32 => ValueKind.Int,
+        SpecialType.System_Boolean => ValueKind.Bool,
+        _ => null,
+    };
+
+    /// <summary>A type as generated code names it: fully qualified, <c>global::</c> first.</summary>
+    public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>A static member as the model refers to it: its type's full name and its own bare name.</summary>
+    public static MemberRef Member(ISymbol member) => new(FullName(member.ContainingType), member.Name);
+
+    /// <summary>A name as C# source must spell it: a keyword gets its <c>@</c>.</summary>
+    public static string Escaped(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    public static bool HasDifferentiableAttribute(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
+
+    /// <summary>A static function of double and int values returning double: one a derivative can be supplied for.</summary>
+    public static bool IsPlainFunction(IMethodSymbol method) =>
+        IsStaticFunctionOfNumbers(method) && method.ReturnType.SpecialType == SpecialType.System_Double;
+
+    /// <summary>A static, non-generic method of double and int values (by value) returning double, int or bool.</summary>
+    public static bool IsStaticFunctionOfNumbers(IMethodSymbol method) =>
+        method.IsStatic
+        && !method.IsGenericMethod
+        && method.MethodKind == MethodKind.Ordinary
+        && !method.ReturnsByRef
+        && KindOf(method.ReturnType) is not null
+        && method.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && KindOf(p.Type) is ValueKind.Double or ValueKind.Int);
+}
