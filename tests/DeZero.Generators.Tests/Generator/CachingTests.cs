@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>Layer 4: the pipeline caches, its models hold no Roslyn objects, and an edit regenerates only what it touches.</summary>
 public sealed class CachingTests

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>The generated text is byte-identical across runs, cultures and declaration orders; cancellation is honoured.</summary>
 public sealed class DeterminismTests(ITestOutputHelper output)

@@ -8,7 +8,7 @@ using DeZero.Generators.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>
 /// Random expression bodies through the real generator: <c>…WithGradient</c> against central differences

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>Functions from assemblies without source: supplied derivatives, and [Differentiable] methods built elsewhere.</summary>
 public sealed class ReferencedAssemblyTests

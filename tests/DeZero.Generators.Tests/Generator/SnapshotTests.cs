@@ -4,16 +4,15 @@ using System.Linq;
 using DeZero.Generators.Tests.Infrastructure;
 using Xunit;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>Layer 3: the generator on real source, every generated file compared with its snapshot.</summary>
 /// <remarks>
-/// Every snapshot belongs to one row of <see cref="Cases"/>, so the stale-file test can work out the
-/// complete set of snapshot names by itself: it runs the generator over every row (fast, no emit)
-/// and compares the names that would be verified with the files on disk. That needs no test
-/// ordering, no shared state between tests and gives the same answer under a filtered run.
+/// Every snapshot belongs to one row of <see cref="Cases"/>, so <see cref="ExpectedSnapshotFiles"/> works out the
+/// complete set of snapshot names by itself: it runs the generator over every row (fast, no emit). That needs no
+/// test ordering, no shared state between tests and gives the same answer under a filtered run.
 /// </remarks>
-public sealed class SnapshotTests
+public sealed class SnapshotTests : ISnapshotOwner
 {
     private const string TestMethod = nameof(Generate_Case_MatchesSnapshots);
 
@@ -167,26 +166,10 @@ public sealed class SnapshotTests
         result.AssertNoGeneratedWarnings();
     }
 
-    [Fact]
-    public void Snapshots_NotClaimedByAnyCase_AreReportedAsStale()
-    {
-        var expected = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var (name, source) in Cases)
-        {
-            foreach (var (hintName, _) in GeneratorHarness.Run(source).GeneratedSources)
-            {
-                expected.Add(Path.GetFileName(Snapshot.PathFor(ThisFile(), nameof(SnapshotTests), TestMethod, hintName, name)));
-            }
-        }
-
-        var directory = Snapshot.Directory();
-        var onDisk = Directory.Exists(directory)
-            ? Directory.GetFiles(directory, "*.verified.cs").Select(Path.GetFileName).OfType<string>()
-            : [];
-        var stale = onDisk.Where(f => !expected.Contains(f)).Order(System.StringComparer.Ordinal).ToArray();
-
-        Assert.True(stale.Length == 0, "Stale snapshots (no test produces them; delete them):\n" + string.Join("\n", stale));
-    }
+    /// <summary>Every snapshot file this class verifies: one per generated file of each case.</summary>
+    public static IEnumerable<string> ExpectedSnapshotFiles() =>
+        Cases.SelectMany(c => GeneratorHarness.Run(c.Value).GeneratedSources
+            .Select(s => Path.GetFileName(Snapshot.PathFor(ThisFile(), nameof(SnapshotTests), TestMethod, s.Key, c.Key))));
 
     private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }

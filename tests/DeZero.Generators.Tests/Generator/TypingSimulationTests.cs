@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace DeZero.Generators.Tests;
+namespace DeZero.Generators.Tests.Generator;
 
 /// <summary>
 /// Code as it looks while being typed: every test source of the repository cut at each token boundary
@@ -222,7 +222,7 @@ public sealed class TypingSimulationTests(ITestOutputHelper output)
     }
 
     private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
 }
 
 internal static class StringTruncation

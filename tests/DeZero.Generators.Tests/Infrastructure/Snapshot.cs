@@ -54,7 +54,8 @@ internal static class Snapshot
     internal static void VerifyFile(string actual, string verifiedPath)
     {
         actual = Normalise(actual);
-        var receivedPath = verifiedPath[..^".verified.cs".Length] + ".received.cs";
+        var marker = verifiedPath.LastIndexOf(".verified.", StringComparison.Ordinal);
+        var receivedPath = verifiedPath[..marker] + ".received." + verifiedPath[(marker + ".verified.".Length)..];
         var expected = File.Exists(verifiedPath) ? Normalise(File.ReadAllText(verifiedPath)) : null;
 
         if (expected == actual)
