@@ -209,8 +209,10 @@ public sealed class CachingTests
         {
             var mine = outputs.Where(o => o.Methods.Contains(method)).ToArray();
             var models = mine.Where(o => o.Step == TrackingNames.Methods).ToArray();
+            var derivatives = mine.Where(o => o.Step == TrackingNames.Differentiated).ToArray();
             var sources = mine.Where(o => o.IsSourceOutput).ToArray();
             Assert.True(models.Length > 0, $"No {TrackingNames.Methods} output mentions {method}.\n{report}");
+            Assert.True(derivatives.Length > 0, $"No {TrackingNames.Differentiated} output mentions {method}.\n{report}");
             switch (outcome)
             {
                 case Outcome.Stable:
@@ -218,10 +220,12 @@ public sealed class CachingTests
                     break;
                 case Outcome.Modified:
                     Assert.True(models.Any(o => o.Reason == IncrementalStepRunReason.Modified), $"{method}'s model should be Modified.\n{report}");
+                    Assert.True(derivatives.Any(o => o.Reason == IncrementalStepRunReason.Modified), $"{method}'s derivative should be Modified.\n{report}");
                     Assert.True(sources.Any(o => o.Reason == IncrementalStepRunReason.Modified), $"{method}'s source should be Modified.\n{report}");
                     break;
                 case Outcome.New:
                     Assert.True(models.Any(o => o.Reason == IncrementalStepRunReason.New), $"{method}'s model should be New.\n{report}");
+                    Assert.True(derivatives.Any(o => o.Reason == IncrementalStepRunReason.New), $"{method}'s derivative should be New.\n{report}");
                     Assert.True(sources.Any(o => o.Reason == IncrementalStepRunReason.New), $"{method}'s source should be New.\n{report}");
                     break;
             }
@@ -231,7 +235,7 @@ public sealed class CachingTests
         if (edit.DiagnosticsMove)
         {
             Assert.True(
-                outputs.Where(o => o.Step == TrackingNames.Methods || o.HasGeneratedSource).All(o => IsStable(o.Reason)),
+                outputs.Where(o => o.Step is TrackingNames.Methods or TrackingNames.Differentiated || o.HasGeneratedSource).All(o => IsStable(o.Reason)),
                 $"Moving a method with an error re-ran differentiation.\n{report}");
             Assert.True(
                 outputs.Any(o => o.Step == TrackingNames.Diagnostics && o.Reason == IncrementalStepRunReason.Modified),
