@@ -11,7 +11,7 @@ internal static class References
     /// <summary>
     /// The gradient of <paramref name="f"/> by the fourth-order central difference
     /// <c>(f(x-2h) - 8f(x-h) + 8f(x+h) - f(x+2h)) / 12h</c>, one coordinate at a time, with step
-    /// <c>h = step · max(1, |xᵢ|)</c> (or <c>step · |xᵢ|</c> when <paramref name="relativeStep"/>).
+    /// <c>h = step</c> (or <c>step · |xᵢ|</c> when <paramref name="relativeStep"/>, for derivatives far below 1).
     /// </summary>
     public static double[] CentralDifferences(Func<double[], double> f, double[] x, double step = 1e-3, bool relativeStep = false)
     {
@@ -19,7 +19,7 @@ internal static class References
         var gradient = new double[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            double h = relativeStep ? step * Math.Abs(x[i]) : step * Math.Max(1, Math.Abs(x[i]));
+            double h = relativeStep ? step * Math.Abs(x[i]) : step;
             double At(double offset)
             {
                 point[i] = x[i] + offset;
