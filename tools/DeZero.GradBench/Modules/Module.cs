@@ -53,7 +53,8 @@ internal abstract class Module
                 call.Run();
             }
 
-            call.WriteOutput(new Utf8JsonWriter(System.IO.Stream.Null));
+            using var writer = new Utf8JsonWriter(System.IO.Stream.Null);
+            call.WriteOutput(writer);
         }
     }
 

@@ -80,6 +80,12 @@ internal sealed partial class Session(TextReader input, Stream output, TextWrite
                 log.WriteLine($"dezero: message {id}: {e.Message}");
                 return Failure(id, e.Message);
             }
+            catch (Exception e)
+            {
+                // A bug of ours, or sizes too large for this process: the eval hears of it and the session goes on.
+                log.WriteLine($"dezero: message {id}: {e}");
+                return Failure(id, $"internal error: {e.GetType().Name}: {e.Message}");
+            }
         }
     }
 
@@ -117,7 +123,7 @@ internal sealed partial class Session(TextReader input, Stream output, TextWrite
         {
             timings = runs.Time(call);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             log.WriteLine($"dezero: message {id}: {e}");
             return Failure(id, $"'{function}' of '{module.Name}' failed: {e.GetType().Name}: {e.Message}");
