@@ -670,14 +670,20 @@ internal sealed class BodyParser
     private Expr Unsupported(IOperation operation, string reason)
     {
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
-        var text = operation.Syntax.ToString();
-        if (text.Length > 60)
-        {
-            text = text.Substring(0, 57) + "...";
-        }
-
+        var text = Excerpt(operation.Syntax);
         Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, text, reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
+    }
+
+    /// <summary>
+    /// The code a message quotes, on one line: a build log shows a diagnostic's first line only, so a statement quoted
+    /// with its line breaks would hide the reason and the help link after it.
+    /// </summary>
+    internal static string Excerpt(SyntaxNode node)
+    {
+        const int Limit = 60;
+        var text = System.Text.RegularExpressions.Regex.Replace(node.ToString(), @"\s+", " ");
+        return text.Length > Limit ? text.Substring(0, Limit - 3) + "..." : text;
     }
 
     private static Constant Placeholder(IOperation operation) => new(0, Symbols.KindOf(operation.Type) ?? ValueKind.Double);

@@ -419,12 +419,44 @@ public sealed class DiagnosticsTests
             // Every rule is an error but DZ0023, a warning: the method is still generated, on scalars.
             Assert.Equal(d.Id == DiagnosticIds.CannotVectorize ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity);
             Assert.Equal("DeZero", d.Descriptor.Category);
-            Assert.False(string.IsNullOrWhiteSpace(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            var message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(string.IsNullOrWhiteSpace(message));
+            // A build log shows a diagnostic's first line only: the reason and what to do must be on it.
+            Assert.DoesNotContain('\n', message);
+            Assert.DoesNotContain('\r', message);
         });
         if (row.MessageContains is { } fragment)
         {
             Assert.Contains(fragment, result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public void Message_StatementOnSeveralLines_IsOneLineQuotingItAndGivingTheReason()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    try
+                    {
+                        return x;
+                    }
+                    finally
+                    {
+                    }
+                }
+            }
+            """);
+
+        result.AssertInputCompiles();
+        var diagnostic = Assert.Single(result.AllDiagnostics);
+        Assert.Equal(DiagnosticIds.UnsupportedStatement, diagnostic.Id);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("The statement 'try { return x; } finally { }' is not supported in a [Differentiable] method: ", message);
+        Assert.DoesNotContain('\n', message);
     }
 
     [Fact]
