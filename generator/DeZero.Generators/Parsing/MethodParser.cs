@@ -35,6 +35,14 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
+        // [Differentiable] on the defining declaration of a partial method: what is parsed is the implementing part.
+        if (ImplementationOf(syntax, method, cancellationToken) is { } implementation)
+        {
+            (syntax, method) = implementation;
+            semanticModel = checker.ModelOf(syntax.SyntaxTree);
+            checker.Read(syntax.SyntaxTree);
+        }
+
         // While the user's own code has errors, the compiler speaks; we stay quiet and emit nothing.
         // (Checked on the syntax and symbols here, and on the operation tree below: asking the semantic
         // model for diagnostics would bind every method again on every keystroke.)
@@ -218,6 +226,15 @@ internal static class MethodParser
         !member.DeclaringSyntaxReferences.IsEmpty
         && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
             && (path.StartsWith(GeneratedNames.GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedNames.GeneratedFolder)));
+
+    /// <summary>The implementing part of a partial method declared without a body, when it has one.</summary>
+    private static (MethodDeclarationSyntax Syntax, IMethodSymbol Method)? ImplementationOf(
+        MethodDeclarationSyntax syntax, IMethodSymbol method, CancellationToken cancellationToken) =>
+        syntax.Body is null && syntax.ExpressionBody is null
+        && method.PartialImplementationPart is { } implementation
+        && implementation.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax implementationSyntax
+            ? (implementationSyntax, implementation)
+            : null;
 
     /// <summary>Syntax levels per operation level: a call nests invocation, argument list and argument.</summary>
     private const int MaxSyntaxDepth = 3 * BodyParser.MaxDepth;

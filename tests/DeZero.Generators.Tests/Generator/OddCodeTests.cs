@@ -325,6 +325,39 @@ public sealed class OddCodeTests
                 }
             }
             """], "Odd.Ops", "double", [0.3, 1.7, 2]),
+        // Issue 16, bug 4: [Differentiable] on the defining declaration reported DZ0017 ("no body").
+        ["Partial_AttributeOnTheDefiningDeclaration"] = new([
+            Head + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static partial double F(double x, int n);
+            }
+            """,
+            Head + """
+            public static partial class Ops
+            {
+                public static partial double F(double x, int n)
+                {
+                    double s = 0;
+                    for (int i = 1; i <= n; i++)
+                    {
+                        s += Math.Sin(i * x) / i;
+                    }
+
+                    return s;
+                }
+            }
+            """], "Odd.Ops", "F", [0.7, 3]),
+        ["Partial_AttributeOnTheImplementation"] = new([Head + """
+            public static partial class Ops
+            {
+                public static partial double F(double x);
+
+                [Differentiable]
+                public static partial double F(double x) => x * Math.Exp(x);
+            }
+            """], "Odd.Ops", "F", [0.7]),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
@@ -344,6 +377,13 @@ public sealed class OddCodeTests
 
     [Fact]
     public void Generate_KeywordIdentifiers_Work() => Check(Bugs["Identifiers_Keywords"]);
+
+    [Fact]
+    public void Generate_PartialMethodAttributedOnItsDefinition_DifferentiatesTheImplementation() =>
+        Check(Bugs["Partial_AttributeOnTheDefiningDeclaration"]);
+
+    [Fact]
+    public void Generate_PartialMethodAttributedOnItsImplementation_Works() => Check(Bugs["Partial_AttributeOnTheImplementation"]);
 
     private static void Check(Case row)
     {
