@@ -47,8 +47,12 @@ internal static class MethodEmitter
         return writer.ToString();
     }
 
+    /// <summary>The method's own parameters, default values included: <c>FWithGradient()</c> works wherever <c>F()</c> does.</summary>
     private static string Signature(MethodSpec method) =>
-        string.Join(", ", method.Parameters.Select(p => $"{CSharpPrinter.Keyword(p.Kind)} {CSharpPrinter.Identifier(p.Name)}"));
+        string.Join(", ", method.Parameters.Select(p => $"{CSharpPrinter.Keyword(p.Kind)} {CSharpPrinter.Identifier(p.Name)}{DefaultText(p)}"));
+
+    private static string DefaultText(ParameterSpec parameter) =>
+        parameter.Default is { } value ? " = " + CSharpPrinter.Code.Print(value) : string.Empty;
 
     private static string Cref(MethodSpec method) =>
         $"{CSharpPrinter.Identifier(method.Name)}({string.Join(", ", method.Parameters.Select(p => CSharpPrinter.Keyword(p.Kind)))})";
@@ -88,7 +92,11 @@ internal static class MethodEmitter
 
     private static void WriteGraphOverload(SourceWriter writer, MethodSpec method)
     {
-        var parameters = string.Join(", ", method.Parameters.Select(p => $"{(p.IsDifferentiated ? Variable : "int")} {CSharpPrinter.Identifier(p.Name)}"));
+        // A Variable parameter can have no default but null, and F(Variable? x = null) beside F(double x = 1) would make F()
+        // ambiguous: defaults are kept only on the int parameters after the last Variable one.
+        var lastVariable = method.Parameters.Select((p, i) => p.IsDifferentiated ? i : -1).Max();
+        var parameters = string.Join(", ", method.Parameters.Select((p, i) =>
+            $"{(p.IsDifferentiated ? Variable : "int")} {CSharpPrinter.Identifier(p.Name)}{(i > lastVariable ? DefaultText(p) : string.Empty)}"));
         var inputs = string.Join(", ", Differentiated(method).Select(p => CSharpPrinter.Identifier(p.Name)));
         var properties = string.Join(", ", method.Parameters.Where(p => !p.IsDifferentiated).Select(p => $"{p.PropertyName} = {CSharpPrinter.Identifier(p.Name)}"));
         var nodeType = GeneratedNames.Node(method.Name);

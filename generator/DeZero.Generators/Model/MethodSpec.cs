@@ -36,4 +36,7 @@ internal sealed record ParameterSpec(string Name, ValueKind Kind)
 
     /// <summary>The property of the graph node that carries an <c>int</c> parameter.</summary>
     public string PropertyName => GeneratedNames.Property(Name);
+
+    /// <summary>The parameter's default value (<c>double y = 0.5</c>), kept in the generated signatures; null when it has none.</summary>
+    public Constant? Default { get; init; }
 }

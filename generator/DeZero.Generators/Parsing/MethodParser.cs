@@ -81,7 +81,8 @@ internal static class MethodParser
             }
             else
             {
-                parameters.Add(new ParameterSpec(parameter.Name, Symbols.KindOf(parameter.Type)!.Value));
+                var kind = Symbols.KindOf(parameter.Type)!.Value;
+                parameters.Add(new ParameterSpec(parameter.Name, kind) { Default = DefaultOf(parameter, kind) });
             }
         }
 
@@ -226,6 +227,12 @@ internal static class MethodParser
         !member.DeclaringSyntaxReferences.IsEmpty
         && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
             && (path.StartsWith(GeneratedNames.GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedNames.GeneratedFolder)));
+
+    /// <summary>A parameter's default value as a constant of its kind, or null when it has none.</summary>
+    private static Constant? DefaultOf(IParameterSymbol parameter, ValueKind kind) =>
+        parameter.HasExplicitDefaultValue
+            ? new Constant(parameter.ExplicitDefaultValue is { } value ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : 0, kind)
+            : null;
 
     /// <summary>The implementing part of a partial method declared without a body, when it has one.</summary>
     private static (MethodDeclarationSyntax Syntax, IMethodSymbol Method)? ImplementationOf(

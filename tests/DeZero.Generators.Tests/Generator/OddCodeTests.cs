@@ -349,6 +349,18 @@ public sealed class OddCodeTests
                 }
             }
             """], "Odd.Ops", "F", [0.7, 3]),
+        // Issue 16, bug 5: defaults were dropped from the generated signatures (CS7036 on FWithGradient()).
+        ["Defaults_OnEveryParameter"] = new([Head + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x = 1, double y = double.PositiveInfinity, int n = -2) =>
+                    Math.Pow(x, n) * Math.Atan(y);
+
+                // Still one overload to call once F(Variable, Variable, int n = -2) is generated beside it.
+                public static double Use() => F() + F(2);
+            }
+            """], "Odd.Ops", "F", [0.7, 2.0, 3]),
         ["Partial_AttributeOnTheImplementation"] = new([Head + """
             public static partial class Ops
             {
@@ -381,6 +393,9 @@ public sealed class OddCodeTests
     [Fact]
     public void Generate_PartialMethodAttributedOnItsDefinition_DifferentiatesTheImplementation() =>
         Check(Bugs["Partial_AttributeOnTheDefiningDeclaration"]);
+
+    [Fact]
+    public void Generate_DefaultValues_KeptWithoutMakingCallsAmbiguous() => Check(Bugs["Defaults_OnEveryParameter"]);
 
     [Fact]
     public void Generate_PartialMethodAttributedOnItsImplementation_Works() => Check(Bugs["Partial_AttributeOnTheImplementation"]);
