@@ -669,11 +669,24 @@ internal sealed class BodyParser
 
     private Expr Unsupported(IOperation operation, string reason)
     {
+        // A call to a generated …WithGradient is the real reason, wherever it sits in what is refused.
+        if (operation.DescendantsAndSelf().OfType<IInvocationOperation>()
+                .FirstOrDefault(call => Symbols.DifferentiableBehind(call.TargetMethod.ContainingType, call.TargetMethod.Name) is not null) is { } generated)
+        {
+            operation = generated;
+            reason = SecondDerivativeReason(Symbols.DifferentiableBehind(generated.TargetMethod.ContainingType, generated.TargetMethod.Name)!);
+        }
+
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
         var text = Excerpt(operation.Syntax);
         Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, text, reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
     }
+
+    /// <summary>Why a call to the generated value-and-gradient method of <paramref name="method"/> is refused, and what to write.</summary>
+    internal static string SecondDerivativeReason(string method) =>
+        $"it calls the value and gradient that the generator writes for '{method}', so its derivative would be the second derivative of '{method}', "
+        + $"which the generator does not write yet; write the derivative of '{method}' as a [Differentiable] method of its own and call that";
 
     /// <summary>
     /// The code a message quotes, on one line: a build log shows a diagnostic's first line only, so a statement quoted

@@ -153,6 +153,13 @@ internal static class MethodParser
         var bodyOperation = (IOperation?)body?.BlockBody ?? body?.ExpressionBody;
         if (bodyOperation is null || HasErrors(bodyOperation))
         {
+            // One error is ours to explain: the generator never sees its own output, so a call to a generated member binds
+            // to nothing here, and without a word the user would see only CS0117 where this method's own members are used.
+            foreach (var (call, differentiable) in GeneratedMemberCalls((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!, method, semanticModel, cancellationToken))
+            {
+                Report(Descriptors.UnsupportedExpression, call.GetLocation(), BodyParser.Excerpt(call), BodyParser.SecondDerivativeReason(differentiable));
+            }
+
             return Failed(diagnostics);
         }
 
@@ -227,6 +234,28 @@ internal static class MethodParser
         !member.DeclaringSyntaxReferences.IsEmpty
         && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
             && (path.StartsWith(GeneratedNames.GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedNames.GeneratedFolder)));
+
+    /// <summary>
+    /// Calls in <paramref name="body"/> that bind to nothing but are named as the generator names the value-and-gradient
+    /// method of a [Differentiable] method (<c>PriceWithGradient(y, n)</c>, <c>Pricing.PriceWithGradient(y, n)</c>).
+    /// </summary>
+    private static IEnumerable<(InvocationExpressionSyntax Call, string Differentiable)> GeneratedMemberCalls(
+        SyntaxNode body, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var call in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            var (type, name) = call.Expression switch
+            {
+                SimpleNameSyntax simple => (method.ContainingType, simple.Identifier.ValueText),
+                MemberAccessExpressionSyntax access => (model.GetSymbolInfo(access.Expression, cancellationToken).Symbol as INamedTypeSymbol, access.Name.Identifier.ValueText),
+                _ => (null, string.Empty),
+            };
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is null && Symbols.DifferentiableBehind(type, name) is { } differentiable)
+            {
+                yield return (call, differentiable);
+            }
+        }
+    }
 
     /// <summary>A parameter's default value as a constant of its kind, or null when it has none.</summary>
     private static Constant? DefaultOf(IParameterSymbol parameter, ValueKind kind) =>

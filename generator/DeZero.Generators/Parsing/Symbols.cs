@@ -34,6 +34,30 @@ internal static class Symbols
     public static bool HasDifferentiableAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
 
+    /// <summary>
+    /// The [Differentiable] method of <paramref name="type"/> (or of a type it is nested in) whose generated
+    /// value-and-gradient method is named <paramref name="member"/>, or null when <paramref name="member"/> is no such name.
+    /// </summary>
+    public static string? DifferentiableBehind(INamedTypeSymbol? type, string member)
+    {
+        var suffix = GeneratedNames.WithGradient(string.Empty);
+        if (!member.EndsWith(suffix, System.StringComparison.Ordinal) || member.Length == suffix.Length)
+        {
+            return null;
+        }
+
+        var name = member.Substring(0, member.Length - suffix.Length);
+        for (; type is not null; type = type.ContainingType)
+        {
+            if (type.GetMembers(name).OfType<IMethodSymbol>().Any(HasDifferentiableAttribute))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A static function of double and int values returning double: one a derivative can be supplied for.</summary>
     public static bool IsPlainFunction(IMethodSymbol method) =>
         IsStaticFunctionOfNumbers(method) && method.ReturnType.SpecialType == SpecialType.System_Double;

@@ -459,6 +459,42 @@ public sealed class DiagnosticsTests
         Assert.DoesNotContain('\n', message);
     }
 
+    /// <summary>
+    /// Issue 16, bug 2: Newton's method on a function's own derivative. The generator never sees its own output, so the
+    /// call binds to nothing in its compilation; the method got no code and no DZ error, and the user saw only CS0117
+    /// where YieldWithGradient was used.
+    /// </summary>
+    [Fact]
+    public void Generate_CallToAGeneratedWithGradient_ReportsDZ0002NamingTheCallAndTheSecondDerivative()
+    {
+        var (source, expected) = Markup.Parse(Usings + """
+            public static partial class Bonds
+            {
+                [Differentiable] public static double Price(double y, int n) => 100 * System.Math.Pow(1 + y, -n);
+
+                [Differentiable] public static double Yield(double price, int n)
+                {
+                    double y = 0.05;
+                    for (int i = 0; i < 30; i++) { var (p, dp) = {|UnsupportedExpression:PriceWithGradient(y, n)|}; y -= (p - price) / dp; }
+                    return y;
+                }
+
+                [Differentiable] public static double Qualified(double y) => {|UnsupportedExpression:Bonds.PriceWithGradient(y, 3)|}.DY;
+            }
+            """);
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertCompiles(); // PriceWithGradient exists once generated: only Yield and Qualified are refused
+        Assert.Equal(expected.Select(e => (e.Id, e.Span)), result.AllDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(d => d.SourceSpan.Start));
+        var message = result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'PriceWithGradient(y, n)'", message);
+        Assert.Contains("second derivative of 'Price'", message);
+        var members = result.MemberNames("Bonds");
+        Assert.Contains("PriceWithGradient", members);
+        Assert.DoesNotContain("YieldWithGradient", members);
+    }
+
     [Fact]
     public void Generate_MethodWithError_GetsNoOutputWhileItsNeighbourDoes()
     {
