@@ -63,12 +63,15 @@ internal sealed class CSharpPrinter
             Model.Convert c => ($"({Keyword(c.Kind)}){Print(c.Operand, UnaryPrecedence + 1)}", UnaryPrecedence),
             Binary b => BinaryText(b),
             Conditional c => ($"{Print(c.Condition, ConditionalPrecedence + 1)} ? {Print(c.WhenTrue, ConditionalPrecedence + 1)} : {Print(c.WhenFalse, ConditionalPrecedence)}", ConditionalPrecedence),
-            MathCall m => ($"{_math}{(_laneType is null ? m.Name : Catalog.Of(m).Lane)}({Arguments(m.Arguments)})", Primary),
+            MathCall m => ($"{MathType(m)}{(_laneType is null ? m.Name : Catalog.Of(m).Lane)}({Arguments(m.Arguments)})", Primary),
             UserCall call => ($"{Member(call.Function)}({Arguments(call.Arguments)})", Primary),
             _ => throw new InvalidOperationException($"Cannot print {expr.GetType().Name}"),
         };
         return precedence < context ? "(" + text + ")" : text;
     }
+
+    /// <summary>Where a function is called from: <c>Math</c>, or <c>double</c> for the members only <c>double</c> has.</summary>
+    private string MathType(MathCall call) => _laneType is null && Catalog.Of(call).OnDouble ? "double." : _math;
 
     public string Arguments(EquatableArray<Expr> arguments) => string.Join(", ", arguments.Select(a => Print(a, 0)));
 

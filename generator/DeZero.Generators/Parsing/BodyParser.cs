@@ -601,7 +601,9 @@ internal sealed class BodyParser
             var allDouble = method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double);
             var allInt = method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Int32);
             var isRound = method.Name == "Round" && method.Parameters[0].Type.SpecialType == SpecialType.System_Double;
-            if ((allDouble && method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32) || allInt || isRound)
+            var ofNumbers = method.ReturnType.SpecialType == SpecialType.System_Double
+                && method.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32); // ScaleB(x, n), RootN(x, n)
+            if ((allDouble && method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32) || allInt || isRound || ofNumbers)
             {
                 return new MathCall(method.Name, Arguments(), kind);
             }

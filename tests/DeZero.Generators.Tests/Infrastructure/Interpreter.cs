@@ -215,11 +215,12 @@ internal sealed class Interpreter
         };
     }
 
-    /// <summary>Calls the <see cref="Math"/> member of that name whose parameter types fit the argument kinds.</summary>
+    /// <summary>Calls the <see cref="Math"/> member (or the <see cref="double"/> member) of that name whose parameter types fit the argument kinds.</summary>
     public static double MathMember(string name, double[] arguments, ValueKind[] kinds)
     {
         var types = kinds.Select(k => k == ValueKind.Int ? typeof(int) : typeof(double)).ToArray();
-        var method = typeof(Math).GetMethod(name, types) ?? throw new InvalidOperationException($"No Math.{name}({string.Join(", ", types.Select(t => t.Name))})");
+        var method = typeof(Math).GetMethod(name, types) ?? typeof(double).GetMethod(name, types)
+            ?? throw new InvalidOperationException($"No Math.{name} or double.{name}({string.Join(", ", types.Select(t => t.Name))})");
         var result = method.Invoke(null, arguments.Select((a, i) => types[i] == typeof(int) ? (object)(int)a : a).ToArray());
         return System.Convert.ToDouble(result, System.Globalization.CultureInfo.InvariantCulture);
     }
