@@ -130,6 +130,9 @@ internal sealed class ForwardMode
             case Declare or Assign or Break:
                 output.Add(statement);
                 break;
+            case Throw or VoidCall:
+                output.Add(statement); // Run as written, never differentiated.
+                break;
             case Continue:
                 var continueTarget = _continueLabels.Peek();
                 continueTarget.Used |= continueTarget.Label is not null;

@@ -73,6 +73,18 @@ internal sealed class CSharpPrinter
     /// <summary>Where a function is called from: <c>Math</c>, or <c>double</c> for the members only <c>double</c> has.</summary>
     private string MathType(MathCall call) => _laneType is null && Catalog.Of(call).OnDouble ? "double." : _math;
 
+    /// <summary>Carried C#: its text, with the holes printed where they stand.</summary>
+    private string Print(Verbatim code)
+    {
+        var text = new System.Text.StringBuilder(code.Text[0]);
+        for (var i = 0; i < code.Holes.Count; i++)
+        {
+            text.Append(Print(code.Holes[i], 0)).Append(code.Text[i + 1]);
+        }
+
+        return text.ToString();
+    }
+
     public string Arguments(EquatableArray<Expr> arguments) => string.Join(", ", arguments.Select(a => Print(a, 0)));
 
     /// <summary>A namespace's dotted bare names as C# spells them.</summary>
@@ -223,6 +235,12 @@ internal sealed class CSharpPrinter
                 break;
             case ReturnTuple tuple:
                 writer.WriteLine($"return ({Arguments(tuple.Values)});");
+                break;
+            case Throw thrown:
+                writer.WriteLine($"throw {Print(thrown.Exception)};");
+                break;
+            case VoidCall call:
+                writer.WriteLine(Print(call.Call) + ";");
                 break;
             case CallWithGradient call:
                 var targets = string.Join(", ", new[] { call.Value }.Concat(call.Partials.Select(p => p.Name ?? "_")).Select(Identifier));

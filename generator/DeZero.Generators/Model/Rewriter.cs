@@ -28,6 +28,11 @@ internal static class Rewriter
         Loop loop => new Loop(Map(loop.Before, map), loop.Condition is null ? null : Map(loop.Condition, map), loop.ConditionAtBottom, Map(loop.Body, map), Map(loop.Next, map)),
         Return ret => new Return(Map(ret.Value, map)),
         Block block => Map(block, map),
+        Throw thrown => new Throw(Map(thrown.Exception, map)),
+        VoidCall call => new VoidCall(Map(call.Call, map)),
         _ => statement,
     };
+
+    private static Verbatim Map(Verbatim code, Func<Expr, Expr> map) =>
+        code with { Holes = code.Holes.Select(h => Map(h, map)).ToEquatableArray() };
 }

@@ -16,7 +16,7 @@ namespace DeZero.Generators.Parsing;
 /// and constants, so <c>Exp(x)</c>, <c>Math.Exp(x)</c> and <c>double.Exp(x)</c> all arrive alike.
 /// Anything unsupported becomes a located diagnostic and parsing goes on, so every problem is reported.
 /// </summary>
-internal sealed class BodyParser
+internal sealed partial class BodyParser
 {
     private readonly CalleeChecker _callees;
     private readonly CancellationToken _cancellationToken;
@@ -117,10 +117,31 @@ internal sealed class BodyParser
                 break;
             case IEmptyOperation:
                 break;
+            case IExpressionStatementOperation { Operation: IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call }:
+                if (ParseVoidCall(call) is { } kept)
+                {
+                    statements.Add(kept);
+                }
+
+                break;
+            case IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }:
+                if (ParseThrow(operation as IThrowOperation ?? (IThrowOperation)((IExpressionStatementOperation)operation).Operation) is { } thrown)
+                {
+                    statements.Add(thrown);
+                }
+
+                break;
             case IExpressionStatementOperation { Operation: var expression }:
                 if (ParseAssignment(expression) is { } assignment)
                 {
                     statements.Add(assignment);
+                }
+
+                break;
+            case IReturnOperation { ReturnedValue: { } value } when ThrowIn(value) is { } thrownInstead: // => throw …
+                if (ParseThrow(thrownInstead) is { } throwStatement)
+                {
+                    statements.Add(throwStatement);
                 }
 
                 break;
@@ -174,9 +195,6 @@ internal sealed class BodyParser
                 break;
             case ILocalFunctionOperation:
                 Unsupported(operation, "local functions cannot be differentiated; make it a [Differentiable] static method");
-                break;
-            case IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }:
-                Unsupported(operation, "a derivative cannot pass through an exception; return a value (NaN, for example) instead");
                 break;
             default:
                 Unsupported(operation, "use declarations, assignments, if/else, loops and return");
@@ -369,6 +387,16 @@ internal sealed class BodyParser
     /// <summary><c>c ? a : b</c>: a branch with side effects runs only when taken.</summary>
     private Expr ParseChoice(IConditionalOperation conditional, ValueKind kind)
     {
+        if (ThrowIn(conditional.WhenTrue) is { } whenTrueThrows)
+        {
+            return ParseThrowingChoice(conditional, whenTrueThrows, conditional.WhenFalse!);
+        }
+
+        if (ThrowIn(conditional.WhenFalse!) is { } whenFalseThrows)
+        {
+            return ParseThrowingChoice(conditional, whenFalseThrows, conditional.WhenTrue);
+        }
+
         var condition = ParseCondition(conditional.Condition);
         var (whenTrueEffects, whenTrue) = Separately(() => Parse(conditional.WhenTrue));
         var (whenFalseEffects, whenFalse) = Separately(() => Parse(conditional.WhenFalse!));
@@ -509,7 +537,9 @@ internal sealed class BodyParser
 
         if (Symbols.KindOf(operation.Type) is not { } kind)
         {
-            return Unsupported(operation, $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
+            return ThrowIn(operation) is not null
+                ? Unsupported(operation, "a throw expression is taken as a branch of ?: or an arm of a switch expression; elsewhere, throw in an if statement before")
+                : Unsupported(operation, $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
         }
 
         switch (operation)
@@ -612,6 +642,12 @@ internal sealed class BodyParser
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var function = Symbols.Member(method);
         var differentiated = method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Double).ToEquatableArray();
+        if (_carrying && Symbols.IsStaticFunctionOfNumbers(method))
+        {
+            // In an exception's message or a logged value: evaluated, never differentiated, so no derivative is needed.
+            return new UserCall(function, null, null, Arguments(), method.Parameters.Select(_ => false).ToEquatableArray(), kind);
+        }
+
         var callee = _callees.Resolve(method, invocation.Syntax, _diagnostics);
         if (callee.Known)
         {

@@ -127,6 +127,28 @@ public sealed class DifferentiatorTests
     }
 
     [Fact]
+    public void Differentiate_ThrowAndVoidCall_KeptAsTheyAreAndRunOnTheSameInputs()
+    {
+        // if (x < 0) throw …(x); Log(y * x); return x * y;
+        var thrown = new Throw(new Verbatim(EquatableArray.Of("new global::System.ArgumentException(", ")"), EquatableArray.Of(X)));
+        var logged = new VoidCall(new Verbatim(EquatableArray.Of("global::Lib.Log(", ")"), EquatableArray.Of(Mul(Y, X))));
+        var method = Method([new If(Lt(X, C(0)), Body(thrown), null), logged, Ret(Mul(X, Y))]);
+        var derivative = Differentiator.Differentiate(method);
+
+        var body = new Interpreter();
+        var program = new Interpreter();
+        var arguments = new Dictionary<string, double> { ["x"] = 0.5, ["y"] = 3, ["n"] = 0 };
+        Assert.Equal([1.5], body.Run(method.Body, arguments));
+        Assert.Equal([1.5, 3, 0.5], program.Run(derivative.Gradient, arguments));
+        Assert.Equal([1.5], Assert.Single(body.Calls).Holes);
+        Assert.Equal([1.5], Assert.Single(program.Calls).Holes);
+
+        arguments["x"] = -2;
+        Assert.Equal([-2.0], Assert.Throws<ThrownByModel>(() => body.Run(method.Body, arguments)).Holes);
+        Assert.Equal([-2.0], Assert.Throws<ThrownByModel>(() => program.Run(derivative.Gradient, arguments)).Holes);
+    }
+
+    [Fact]
     public void Differentiate_SameModelTwice_GivesEqualDerivativeModels()
     {
         var method = Method(Methods["ContinueWithTangentIncrementor"].Body);

@@ -365,13 +365,57 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => {|UnsupportedExpression:x switch { > 0 => x, _ => -x }|};
             }
             """),
-        ["Expression_Throw"] = new("""
+        // What a throw or a logged call cannot carry into the generated code.
+        ["Throw_ObjectInitializer"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x > 0 ? x : {|UnsupportedExpression:throw new System.ArgumentException()|};
+                public static double F(double x) => x > 0 ? x : throw {|UnsupportedExpression:new System.ArgumentException("x") { Source = "F" }|};
             }
-            """),
+            """, "nameof"),
+        ["VoidCall_ByReferenceArgument"] = new("""
+            public static partial class Ops
+            {
+                static void Fill(ref double value) => value = 1;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double y = x;
+                    Fill({|UnsupportedExpression:ref y|});
+                    return y * x;
+                }
+            }
+            """, "by reference"),
+        ["VoidCall_FileLocalType"] = new("""
+            file static class Log
+            {
+                public static void Write(double value) { }
+            }
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {|UnsupportedExpression:Log.Write(x)|};
+                    return x * x;
+                }
+            }
+            """, "file-local"),
+        ["VoidCall_ArrayArgument"] = new("""
+            public static partial class Ops
+            {
+                static void Write(double[] values) { }
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    Write({|UnsupportedExpression:new[] { x, 2 * x }|});
+                    return x * x;
+                }
+            }
+            """, "compute anything else into a local first"),
         ["Statement_Try"] = new("""
             public static partial class Ops
             {

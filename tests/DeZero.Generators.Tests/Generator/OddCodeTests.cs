@@ -361,6 +361,32 @@ public sealed class OddCodeTests
                 public static double Use() => F() + F(2);
             }
             """], "Odd.Ops", "F", [0.7, 2.0, 3]),
+        ["Carried_KeywordNamesUsingStaticAndAliases"] = new(["""
+            using System;
+            using DeZero;
+            using static System.Console;
+            using Dbg = System.Diagnostics.Debug;
+            using Error = System.ArgumentOutOfRangeException;
+
+            namespace Odd;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double @double, int @in)
+                {
+                    Dbg.Assert(@double > -100, $"{nameof(@double)} = {@double}");
+                    if (@double < -10 || @in < 0)
+                    {
+                        throw new Error(nameof(@double), @double, @in + " " + @double);
+                    }
+
+                    Out.Flush();
+                    double @return = @double > 5 ? throw new Error(nameof(@in)) : @double * @in;
+                    return @return * Math.Sin(@double);
+                }
+            }
+            """], "Odd.Ops", "F", [0.7, 3]),
         ["Partial_AttributeOnTheImplementation"] = new([Head + """
             public static partial class Ops
             {
@@ -396,6 +422,9 @@ public sealed class OddCodeTests
 
     [Fact]
     public void Generate_DefaultValues_KeptWithoutMakingCallsAmbiguous() => Check(Bugs["Defaults_OnEveryParameter"]);
+
+    [Fact]
+    public void Generate_CarriedThrowsAndCalls_NameEverythingInFull() => Check(Bugs["Carried_KeywordNamesUsingStaticAndAliases"]);
 
     [Fact]
     public void Generate_PartialMethodAttributedOnItsImplementation_Works() => Check(Bugs["Partial_AttributeOnTheImplementation"]);

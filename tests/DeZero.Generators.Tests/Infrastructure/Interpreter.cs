@@ -33,6 +33,9 @@ internal sealed class Interpreter
 
     public double Evaluate(Expr expr, IReadOnlyDictionary<string, double> variables) => Value(expr, variables);
 
+    /// <summary>Every <see cref="VoidCall"/> run, with the values of its holes, in order.</summary>
+    public List<(VoidCall Call, double[] Holes)> Calls { get; } = [];
+
     private sealed record Outcome(double[]? Returned = null, bool Break = false, bool Continue = false, string? Goto = null)
     {
         public static readonly Outcome Normal = new();
@@ -101,6 +104,11 @@ internal sealed class Interpreter
                 return Outcome.Normal;
             case Return ret:
                 return new Outcome([Value(ret.Value, variables)]);
+            case Throw thrown:
+                throw new ThrownByModel(thrown, thrown.Exception.Holes.Select(h => Value(h, variables)).ToArray());
+            case VoidCall call:
+                Calls.Add((call, call.Call.Holes.Select(h => Value(h, variables)).ToArray()));
+                return Outcome.Normal;
             case ReturnTuple tuple:
                 return new Outcome(tuple.Values.Select(v => Value(v, variables)).ToArray());
             case CallWithGradient call:
@@ -224,4 +232,12 @@ internal sealed class Interpreter
         var result = method.Invoke(null, arguments.Select((a, i) => types[i] == typeof(int) ? (object)(int)a : a).ToArray());
         return System.Convert.ToDouble(result, System.Globalization.CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>What running a <see cref="Throw"/> of the model raises: the statement and the values of its holes.</summary>
+internal sealed class ThrownByModel(Throw statement, double[] holes) : Exception("The model threw " + string.Concat(statement.Exception.Text))
+{
+    public Throw Statement { get; } = statement;
+
+    public double[] Holes { get; } = holes;
 }
