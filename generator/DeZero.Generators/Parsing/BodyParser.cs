@@ -591,6 +591,8 @@ internal sealed partial class BodyParser
                 return ParseChoice(conditional, kind);
             case IInvocationOperation invocation:
                 return ParseCall(invocation, kind);
+            case IIsPatternOperation isPattern:
+                return ParseIsPattern(isPattern);
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 return ParseAssignmentValue(operation, kind);
             default:

@@ -365,6 +365,15 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => {|UnsupportedExpression:x switch { > 0 => x, _ => -x }|};
             }
             """),
+        // Patterns that are not comparisons.
+        ["Pattern_Declaration"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x * x is {|UnsupportedExpression:var y|} && y > 1 ? y : x;
+            }
+            """, "declare a local before"),
+
         // What a throw or a logged call cannot carry into the generated code.
         ["Throw_ObjectInitializer"] = new("""
             public static partial class Ops
