@@ -10,6 +10,9 @@ internal sealed partial class BodyParser
     private const string PatternAdvice =
         "write constant and relational patterns (x is > 0 and < 1, n is 0 or 1, x is double.NaN), or compare with operators (x > 0 && x < 1)";
 
+    /// <summary>The locals a pattern declares (<c>var a</c>), each standing for the temporary holding its copy of the subject.</summary>
+    private readonly System.Collections.Generic.Dictionary<ILocalSymbol, Model.Variable> _aliases = new(SymbolEqualityComparer.Default);
+
     /// <summary><c>v is P</c>: v read once, then the comparisons P stands for.</summary>
     private Expr ParseIsPattern(IIsPatternOperation isPattern) =>
         Matches(isPattern.Pattern, Subject(isPattern.Value)) ?? Placeholder(isPattern);
@@ -34,17 +37,26 @@ internal sealed partial class BodyParser
                 {
                     var left = Matches(binary.LeftPattern, subject);
                     var right = Matches(binary.RightPattern, subject);
-                    var op = binary.OperatorKind == BinaryOperatorKind.And ? BinaryOp.ConditionalAnd : BinaryOp.ConditionalOr;
-                    return left is null || right is null ? null : new Binary(op, left, right, ValueKind.Bool);
+                    return left is null || right is null ? null
+                        : binary.OperatorKind == BinaryOperatorKind.And ? Both(left, right)
+                        : new Binary(BinaryOp.ConditionalOr, left, right, ValueKind.Bool);
                 }
 
             case INegatedPatternOperation negated:
                 return Matches(negated.Pattern, subject) is { } matched ? new Unary(UnaryOp.Not, matched, ValueKind.Bool) : null;
             case IDiscardPatternOperation:
                 return new Constant(1, ValueKind.Bool);
+            case IDeclarationPatternOperation { DeclaredSymbol: var declared, MatchedType: var type } declaration
+                when type is null || SymbolEqualityComparer.Default.Equals(type, declaration.InputType):
+                // var a, or double a on a double: always matches, and a is a copy of the subject, in a temporary of its own.
+                if (declared is ILocalSymbol local)
+                {
+                    _aliases[local] = Temporary(local.Name, subject.Kind, subject);
+                }
+
+                return new Constant(1, ValueKind.Bool);
             case IDeclarationPatternOperation or ITypePatternOperation:
-                Unsupported(pattern, "a pattern that declares a variable or tests a type is not taken (a double is always a double); "
-                    + "declare a local before, and " + PatternAdvice);
+                Unsupported(pattern, "a pattern that tests a type is not taken (a double is always a double); " + PatternAdvice);
                 return null;
             default:
                 Unsupported(pattern, PatternAdvice);
@@ -56,8 +68,17 @@ internal sealed partial class BodyParser
     /// <c>v == c</c>; for the constant NaN, <c>double.IsNaN(v)</c>, as C# matches <c>x is double.NaN</c> (where <c>x == double.NaN</c>
     /// is always false).
     /// </summary>
-    private static Expr EqualTo(Expr subject, Expr constant) =>
-        constant is Constant { Kind: ValueKind.Double } c && double.IsNaN(c.Value)
-            ? new UserCall(new MemberRef("double", "IsNaN"), null, null, EquatableArray.Of(subject), EquatableArray.Of(true), ValueKind.Bool)
-            : new Binary(BinaryOp.Equal, subject, constant, ValueKind.Bool);
+    private static Expr EqualTo(Expr subject, Expr constant) => constant switch
+    {
+        Constant { Kind: ValueKind.Double } c when double.IsNaN(c.Value) =>
+            new UserCall(new MemberRef("double", "IsNaN"), null, null, EquatableArray.Of(subject), EquatableArray.Of(true), ValueKind.Bool),
+        Constant { Kind: ValueKind.Bool } c => c.Value != 0 ? subject : new Unary(UnaryOp.Not, subject, ValueKind.Bool),
+        _ => new Binary(BinaryOp.Equal, subject, constant, ValueKind.Bool),
+    };
+
+    /// <summary><c>a &amp;&amp; b</c>, where a pattern that always matches (<c>var a</c>, <c>_</c>) leaves the other alone.</summary>
+    private static Expr Both(Expr left, Expr right) =>
+        left is Constant { Kind: ValueKind.Bool, Value: not 0 } ? right
+        : right is Constant { Kind: ValueKind.Bool, Value: not 0 } ? left
+        : new Binary(BinaryOp.ConditionalAnd, left, right, ValueKind.Bool);
 }

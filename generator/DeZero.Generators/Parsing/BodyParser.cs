@@ -184,8 +184,14 @@ internal sealed partial class BodyParser
                     break;
                 }
 
+            case IBranchOperation { BranchKind: BranchKind.Break } leave when _switchExits.Contains(leave.Target):
+                Unsupported(operation, "a break that leaves a switch before the end of its section is not taken; use if/else inside the section");
+                break;
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 statements.Add(new Break());
+                break;
+            case ISwitchOperation switchStatement:
+                ParseSwitch(switchStatement, statements);
                 break;
             case IBranchOperation { BranchKind: BranchKind.Continue }:
                 statements.Add(new Continue());
@@ -197,7 +203,7 @@ internal sealed partial class BodyParser
                 Unsupported(operation, "local functions cannot be differentiated; make it a [Differentiable] static method");
                 break;
             default:
-                Unsupported(operation, "use declarations, assignments, if/else, loops and return");
+                Unsupported(operation, "use declarations, assignments, if/else, switch, loops, return and throw");
                 break;
         }
     }
@@ -316,6 +322,7 @@ internal sealed partial class BodyParser
 
     private string? TargetName(IOperation target) => target switch
     {
+        ILocalReferenceOperation local when _aliases.TryGetValue(local.Local, out var alias) => alias.Name,
         ILocalReferenceOperation local when Symbols.KindOf(local.Type) is not null => local.Local.Name,
         IParameterReferenceOperation parameter when Symbols.KindOf(parameter.Type) is not null => parameter.Parameter.Name,
         _ => null,
@@ -546,6 +553,8 @@ internal sealed partial class BodyParser
         {
             case IParameterReferenceOperation parameter:
                 return new Model.Variable(parameter.Parameter.Name, kind);
+            case ILocalReferenceOperation local when _aliases.TryGetValue(local.Local, out var alias):
+                return alias;
             case ILocalReferenceOperation local:
                 return new Model.Variable(local.Local.Name, kind);
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when field.IsReadOnly:
@@ -593,6 +602,8 @@ internal sealed partial class BodyParser
                 return ParseCall(invocation, kind);
             case IIsPatternOperation isPattern:
                 return ParseIsPattern(isPattern);
+            case ISwitchExpressionOperation switchExpression:
+                return ParseSwitchExpression(switchExpression, kind);
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 return ParseAssignmentValue(operation, kind);
             default:

@@ -358,22 +358,91 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => {|UnsupportedExpression:k|} * x;
             }
             """),
-        ["Expression_Switch"] = new("""
+        ["Switch_LocalSharedBySections"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => {|UnsupportedExpression:x switch { > 0 => x, _ => -x }|};
+                public static double F(double x, int n)
+                {
+                    {|UnsupportedStatement:switch (n)
+                    {
+                        case 0:
+                            double t = x;
+                            return t;
+                        case 1:
+                            t = 2 * x;
+                            return t * x;
+                        default:
+                            return x;
+                    }|}
+                }
             }
-            """),
-        // Patterns that are not comparisons.
-        ["Pattern_Declaration"] = new("""
+            """, "declare it before the switch"),
+        ["Switch_BreakBeforeTheEndOfASection"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x * x is {|UnsupportedExpression:var y|} && y > 1 ? y : x;
-            }
-            """, "declare a local before"),
+                public static double F(double x, int n)
+                {
+                    double y = x;
+                    switch (n)
+                    {
+                        case 0:
+                            if (x > 0)
+                            {
+                                {|UnsupportedStatement:break;|}
+                            }
 
+                            y = 2 * x;
+                            break;
+                    }
+
+                    return y;
+                }
+            }
+            """, "use if/else inside the section"),
+        ["Switch_GuardThatAssigns"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    double y = 0;
+                    return n switch
+                    {
+                        > 0 when {|UnsupportedExpression:(y = x) > 1|} => y,
+                        _ => x,
+                    };
+                }
+            }
+            """, "assign before the switch"),
+        ["Switch_OnAString"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    switch ({|UnsupportedExpression:n.ToString()|})
+                    {
+                        case "1":
+                            return x;
+                        default:
+                            return -x;
+                    }
+                }
+            }
+            """, "switch on a double, int or bool value"),
+        ["Pattern_TypeTest"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n) => n switch
+                {
+                    0 => x,
+                    {|UnsupportedExpression:int|} => -x,
+                };
+            }
+            """, "tests a type"),
         // What a throw or a logged call cannot carry into the generated code.
         ["Throw_ObjectInitializer"] = new("""
             public static partial class Ops
