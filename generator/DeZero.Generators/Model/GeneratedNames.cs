@@ -17,6 +17,9 @@ internal static class GeneratedNames
     /// <summary>A parameter's tuple element: <c>D</c> plus its name with the first letter upper-cased.</summary>
     public static string Partial(string parameter) => "D" + Capitalized(parameter);
 
+    /// <summary>The argument receiving a parameter's gradient in <c>…WithGradient</c> of an array method: <c>d</c> plus the capitalised name.</summary>
+    public static string GradientArgument(string parameter) => "d" + Capitalized(parameter);
+
     /// <summary>The graph node's property carrying a parameter that is not an input (an <c>int</c>).</summary>
     public static string Property(string parameter) => Capitalized(parameter);
 
@@ -27,7 +30,14 @@ internal static class GeneratedNames
     [
         "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", NodeValuesKernel, NodeGradientKernel,
+        SweepForward, SweepReverse,
     ];
+
+    /// <summary>The forward sweep of an array method, a static member of its node.</summary>
+    public const string SweepForward = "SweepForward";
+
+    /// <summary>The reverse sweep of an array method, a static member of its node.</summary>
+    public const string SweepReverse = "SweepReverse";
 
     /// <summary>The node's SIMD kernel of values.</summary>
     public const string NodeValuesKernel = "Values";

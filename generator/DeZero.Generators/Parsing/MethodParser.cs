@@ -67,13 +67,17 @@ internal static class MethodParser
             {
                 Report(Descriptors.ByReferenceParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.RefKind.ToString().ToLowerInvariant());
             }
-            else if (parameter.IsParams || Symbols.KindOf(parameter.Type) is not (ValueKind.Double or ValueKind.Int))
+            else if (!parameter.IsParams && Symbols.KindOf(parameter.Type) is ValueKind.Double or ValueKind.Int)
             {
-                Report(Descriptors.UnsupportedParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
+                parameters.Add(new ParameterSpec(parameter.Name, Symbols.KindOf(parameter.Type)!.Value, Symbols.HasNoDerivativeAttribute(parameter)));
+            }
+            else if (!parameter.IsParams && Symbols.ParameterFormOf(parameter.Type) is { } form)
+            {
+                parameters.Add(new ParameterSpec(parameter.Name, Symbols.SequenceKindOf(parameter.Type)!.Value, Symbols.HasNoDerivativeAttribute(parameter), form));
             }
             else
             {
-                parameters.Add(new ParameterSpec(parameter.Name, Symbols.KindOf(parameter.Type)!.Value));
+                Report(Descriptors.UnsupportedParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
             }
         }
 
@@ -116,6 +120,15 @@ internal static class MethodParser
             Report(Descriptors.NameCollision, location, name, clash.Key, string.Join(" and ", clash.Select(p => p.Name)));
         }
 
+        // An array method's …WithGradient takes a gradient argument dX for each differentiated parameter x after them all.
+        if (parameters.Any(p => p.IsArray))
+        {
+            foreach (var parameter in parameters.Where(p => p.IsDifferentiated && parameters.Any(q => q.Name == p.GradientArgumentName)))
+            {
+                Report(Descriptors.NameCollision, location, name, parameter.GradientArgumentName, parameter.Name);
+            }
+        }
+
         if (!RuntimeIsGlobal(method, semanticModel.Compilation))
         {
             Report(Descriptors.RuntimeUnderAlias, location, name);
@@ -149,7 +162,7 @@ internal static class MethodParser
 
         checker.Enter(method);
         var names = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText);
-        var parser = new BodyParser(checker, names, cancellationToken);
+        var parser = new BodyParser(checker, parameters, names, cancellationToken);
         var block = parser.ParseBody(bodyOperation);
         diagnostics.AddRange(parser.Diagnostics);
         if (diagnostics.Count > 0)
