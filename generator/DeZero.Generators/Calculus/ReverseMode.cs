@@ -111,9 +111,10 @@ internal sealed class ReverseMode
         _reverse.Clear();
         _names.Rewind(mark);
         var reverseBody = ReverseBlock(body);
+        var forwardBody = ForwardBlock(body); // before the declarations: it adds the trip counters
         var forward = new List<Stmt>();
         forward.AddRange(_locals.Select(l => (Stmt)new Declare(l.Key, l.Value, Default(l.Value))));
-        forward.AddRange(ForwardBlock(body).Statements);
+        forward.AddRange(forwardBody.Statements);
         forward.AddRange(handover.Select(name => new TapePush(_tape, new Variable(name, KindOf(name)))));
         forward.Add(new Return(new Variable(_result, ValueKind.Double)));
 

@@ -181,7 +181,7 @@ internal static class ArrayMethodEmitter
             writer.WriteLine(parameter.Kind switch
             {
                 ValueKind.DoubleArray => $"{parameter.PropertyName} = {name} ?? throw new global::System.ArgumentNullException(nameof({name}));",
-                ValueKind.IntArray when parameter.Form == ArrayForm.Array => $"{parameter.PropertyName} = ({name} ?? throw new global::System.ArgumentNullException(nameof({name}))).ToArray();",
+                ValueKind.IntArray when parameter.Form == ArrayForm.Array => $"{parameter.PropertyName} = (int[])({name} ?? throw new global::System.ArgumentNullException(nameof({name}))).Clone();",
                 ValueKind.IntArray => $"{parameter.PropertyName} = {name}.ToArray();",
                 _ => $"{parameter.PropertyName} = {name};",
             });

@@ -24,13 +24,14 @@ internal static class GeneratedNames
     public static string Property(string parameter) => Capitalized(parameter);
 
     /// <summary>
-    /// Members of a generated node and of its base class <c>DeZero.Function</c>, which a property must not take.
+    /// Members of a generated node and of its base class <c>DeZero.Function</c>, which a property must not take: an
+    /// elementwise node (a method of doubles) has its SIMD kernels, an array method's node its sweeps.
     /// </summary>
-    public static readonly string[] NodeMembers =
+    public static string[] NodeMembers(bool takesArrays) =>
     [
         "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
-        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", NodeValuesKernel, NodeGradientKernel,
-        SweepForward, SweepReverse,
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+        .. takesArrays ? new[] { SweepForward, SweepReverse } : [NodeValuesKernel, NodeGradientKernel],
     ];
 
     /// <summary>The forward sweep of an array method, a static member of its node.</summary>

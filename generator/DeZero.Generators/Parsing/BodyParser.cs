@@ -188,7 +188,7 @@ internal sealed class BodyParser
             case IBranchOperation { BranchKind: BranchKind.Continue }:
                 statements.Add(new Continue());
                 break;
-            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation element } loop when SequenceKind(loop.Collection.Type) is { } sequenceKind:
+            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation element } loop when SequenceKind(Collection(loop).Type) is { } sequenceKind:
                 statements.Add(ParseForEach(loop, element.Symbol, sequenceKind));
                 break;
             case IForEachLoopOperation:
@@ -875,13 +875,17 @@ internal sealed class BodyParser
     }
 
     /// <summary><c>foreach (var v in s) body</c> as <c>for (int i = 0; i &lt; s.Length; i++) { var v = s[i]; body }</c>.</summary>
+    /// <summary>What a foreach runs over: an array comes wrapped in its conversion to IEnumerable.</summary>
+    private static IOperation Collection(IForEachLoopOperation loop) =>
+        loop.Collection is IConversionOperation { Operand: { Type: IArrayTypeSymbol } array } ? array : loop.Collection;
+
     private Loop ParseForEach(IForEachLoopOperation loop, ILocalSymbol element, ValueKind sequenceKind)
     {
-        var sequence = ParseSequence(loop.Collection);
+        var sequence = ParseSequence(Collection(loop));
         if (sequence is not Model.Variable)
         {
             var view = Fresh("items");
-            Bind(view, sequence, loop.Collection);
+            Bind(view, sequence, Collection(loop));
             _effects.Add(new Declare(view, sequenceKind, sequence));
             sequence = new Model.Variable(view, sequenceKind);
         }

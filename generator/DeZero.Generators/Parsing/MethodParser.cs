@@ -109,9 +109,10 @@ internal static class MethodParser
         }
 
         CheckNames(method, location, Report);
-        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && GeneratedNames.NodeMembers.Contains(p.PropertyName)))
+        var nodeMembers = GeneratedNames.NodeMembers(parameters.Any(p => p.IsArray));
+        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && nodeMembers.Contains(p.PropertyName)))
         {
-            Report(Descriptors.NameCollision, location, "DeZero.Function", parameter.PropertyName, GeneratedNames.Node(name));
+            Report(Descriptors.NameCollision, location, GeneratedNames.Node(name), parameter.PropertyName, name);
         }
 
         // x and X would both give a tuple element DX (n and N both a property N).
