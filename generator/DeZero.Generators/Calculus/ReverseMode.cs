@@ -30,13 +30,16 @@ internal sealed class ReverseMode
     private readonly Dictionary<string, ParameterSpec> _parameters;
     private readonly Dictionary<Stmt, List<Stmt>> _reverse = new(ByReference.Instance);
     private HashSet<string> _varied = [];
+
+    /// <summary>The variables and arrays some expression of the method reads: only their adjoints need clearing after a reassignment.</summary>
+    private HashSet<string> _read = [];
     private HashSet<string> _useful = [];
 
-    /// <summary>Variables whose old value is pushed before each assignment and restored in reverse.</summary>
-    private HashSet<string> _undo = [];
-
-    /// <summary>Arrays whose old element is pushed before each element write and restored in reverse.</summary>
-    private HashSet<string> _undoElements = [];
+    /// <summary>
+    /// The assignments (statement and what it assigns; for an element write, the array) whose old value is pushed before
+    /// them and restored in reverse: those that can run after a statement whose reverse reads that value.
+    /// </summary>
+    private HashSet<(Stmt Statement, string Name)> _undo = new(UndoComparer.Instance);
 
     private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed)
     {
@@ -75,6 +78,7 @@ internal sealed class ReverseMode
         Analyse(structured);
         var body = new Block(structured.Statements.SelectMany(s => Lower(s)).ToEquatableArray());
         Analyse(body);
+        _read = ReadSomewhere(body);
 
         // Which overwritten values the reverse sweep reads: found by writing it, until restoring adds no new reads.
         // Which overwritten values the reverse sweep reads: a value read in the reverse of one statement must be restored
@@ -90,15 +94,15 @@ internal sealed class ReverseMode
             _names.Rewind(mark);
             ReverseBlock(body);
             reads = ReadsByStatement(order);
-            var undo = new HashSet<string>(assigned.Scalars.Where(a => Overwritten(a.Key, a.Value, reads, order)).Select(a => a.Key));
-            var undoElements = new HashSet<string>(assigned.Elements.Where(a => Overwritten(a.Key, a.Value, reads, order)).Select(a => a.Key));
-            if (undo.SetEquals(_undo) && undoElements.SetEquals(_undoElements))
+            var undo = new HashSet<(Stmt, string)>(
+                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, reads, order)).Select(s => (s, a.Key))),
+                UndoComparer.Instance);
+            if (undo.SetEquals(_undo))
             {
                 break;
             }
 
             _undo = undo;
-            _undoElements = undoElements;
         }
 
         // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
@@ -456,28 +460,28 @@ internal sealed class ReverseMode
         switch (statement)
         {
             case Assign { Value: SweepForwardCall call } assign:
-                ReverseSweepCall(assign.Name, call.Call, output);
+                ReverseSweepCall(assign.Name, call.Call, Undoes(statement, assign.Name), output);
                 break;
-            case Assign { Value: TapeArray } assign when IsActive(assign.Name) && _undo.Contains(assign.Name):
+            case Assign { Value: TapeArray } assign when IsActive(assign.Name) && Undoes(statement, assign.Name):
                 // Back to the array this one replaced, with a gradient of zeros of its own.
                 output.Add(Restore(assign.Name));
                 output.Add(new Assign(_adjoints[assign.Name], new TapeArray(_tape, new Length(new Variable(assign.Name, assign.Value.Kind)), assign.Value.Kind)));
                 break;
             case Assign assign when IsActive(assign.Name) && assign.Value.Kind == ValueKind.Double:
-                ReverseAssignment(new Variable(assign.Name, ValueKind.Double), new Variable(_adjoints[assign.Name], ValueKind.Double), assign.Value, _undo.Contains(assign.Name) ? Restore(assign.Name) : null, output);
+                ReverseAssignment(new Variable(assign.Name, ValueKind.Double), new Variable(_adjoints[assign.Name], ValueKind.Double), assign.Value, Undoes(statement, assign.Name) ? Restore(assign.Name) : null, output);
                 break;
-            case Assign assign when _undo.Contains(assign.Name):
+            case Assign assign when Undoes(statement, assign.Name):
                 output.Add(Restore(assign.Name));
                 break;
             case ElementAssign element when IsActive(element.Sequence) && element.Value.Kind == ValueKind.Double:
                 {
                     var adjoint = new ElementRead(new Variable(_adjoints[element.Sequence], ValueKind.DoubleArray), element.Index, ValueKind.Double);
-                    var restore = _undoElements.Contains(element.Sequence) ? RestoreElement(element) : null;
+                    var restore = Undoes(statement, element.Sequence) ? RestoreElement(element) : null;
                     ReverseAssignment(new ElementRead(new Variable(element.Sequence, ValueKind.DoubleArray), element.Index, ValueKind.Double), adjoint, element.Value, restore, output);
                     break;
                 }
 
-            case ElementAssign element when _undoElements.Contains(element.Sequence):
+            case ElementAssign element when Undoes(statement, element.Sequence):
                 output.Add(RestoreElement(element));
                 break;
             case CallWithGradient call:
@@ -500,7 +504,7 @@ internal sealed class ReverseMode
                     }
 
                     // Restored in the reverse of the order they were pushed: the value first, then each partial.
-                    var targets = call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(_undo.Contains).ToList();
+                    var targets = call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(name => Undoes(statement, name)).ToList();
                     targets.Reverse();
                     output.AddRange(targets.Select(Restore));
 
@@ -582,6 +586,8 @@ internal sealed class ReverseMode
     private void ReverseAssignment(Expr target, Expr adjoint, Expr value, Stmt? restore, List<Stmt> output)
     {
         // target += e: the adjoint passes to the old target unchanged, and to e.
+        // An adjoint is cleared when the old value it leaves behind is read somewhere: what read it then adds to it afresh.
+        var clear = IsRead(target) ? Clear(adjoint) : null;
         if (value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: var left, Right: var increment } sum && left.Equals(target) && !Reads(increment, target))
         {
             Backprop(increment, sum.Op == BinaryOp.Add ? adjoint : Neg(adjoint), null, output);
@@ -597,7 +603,11 @@ internal sealed class ReverseMode
         if (!readsTarget)
         {
             Backprop(value, adjoint, target, output);
-            output.Add(Clear(adjoint));
+            if (clear is not null)
+            {
+                output.Add(clear);
+            }
+
             if (restore is not null)
             {
                 output.Add(restore);
@@ -623,6 +633,71 @@ internal sealed class ReverseMode
         }
 
         Backprop(value, new Variable(seed, ValueKind.Double), result, output);
+    }
+
+    private bool IsRead(Expr target) => target switch
+    {
+        Variable v => _read.Contains(v.Name),
+        ElementRead { Sequence: Variable array } => _read.Contains(array.Name),
+        _ => true,
+    };
+
+    private static HashSet<string> ReadSomewhere(Block body)
+    {
+        var names = new HashSet<string>();
+        Walk(body);
+        return names;
+
+        Expr Note(Expr e)
+        {
+            if (e is Variable v)
+            {
+                names.Add(v.Name);
+            }
+
+            return e;
+        }
+
+        void Walk(Stmt statement)
+        {
+            switch (statement)
+            {
+                case Block block:
+                    foreach (var inner in block.Statements)
+                    {
+                        Walk(inner);
+                    }
+
+                    break;
+                case If conditional:
+                    Rewriter.Map(conditional.Condition, Note);
+                    Walk(conditional.Then);
+                    if (conditional.Else is { } otherwise)
+                    {
+                        Walk(otherwise);
+                    }
+
+                    break;
+                case Loop loop:
+                    Walk(loop.Before);
+                    if (loop.Condition is { } condition)
+                    {
+                        Rewriter.Map(condition, Note);
+                    }
+
+                    Walk(loop.Body);
+                    Walk(loop.Next);
+                    break;
+                case CountedLoop counted:
+                    Rewriter.Map(counted.Start, Note);
+                    Rewriter.Map(counted.End, Note);
+                    Walk(counted.Body);
+                    break;
+                default:
+                    Rewriter.Map(statement, Note);
+                    break;
+            }
+        }
     }
 
     private static bool NeedsResult(Expr value)
@@ -707,7 +782,7 @@ internal sealed class ReverseMode
     }
 
     /// <summary>A call to another array method backwards: its reverse sweep, with the adjoint of its value as the seed.</summary>
-    private void ReverseSweepCall(string target, UserCall call, List<Stmt> output)
+    private void ReverseSweepCall(string target, UserCall call, bool restore, List<Stmt> output)
     {
         Expr seed = Constant.Zero;
         if (IsActive(target))
@@ -742,7 +817,7 @@ internal sealed class ReverseMode
             Backprop(argument, adjoint, null, output);
         }
 
-        if (_undo.Contains(target))
+        if (restore)
         {
             output.Add(Restore(target));
         }
@@ -790,12 +865,12 @@ internal sealed class ReverseMode
     {
         switch (statement)
         {
-            case Assign assign when _undo.Contains(assign.Name):
+            case Assign assign when Undoes(statement, assign.Name):
                 return [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name))), assign];
-            case ElementAssign element when _undoElements.Contains(element.Sequence):
+            case ElementAssign element when Undoes(statement, element.Sequence):
                 return [new TapePush(_tape, new ElementRead(new Variable(element.Sequence, KindOf(element.Sequence)), element.Index, Symbol(element.Sequence))), element];
             case CallWithGradient call:
-                return call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(_undo.Contains)
+                return call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(name => Undoes(statement, name))
                     .Select(name => (Stmt)new TapePush(_tape, new Variable(name, KindOf(name))))
                     .Append(call);
             case If conditional when HasReverse(statement):
@@ -939,9 +1014,11 @@ internal sealed class ReverseMode
         }
     }
 
-    /// <summary>Whether some assignment can run after (or at) a statement whose reverse reads the variable.</summary>
-    private static bool Overwritten(string name, List<Stmt> assignments, Dictionary<string, List<Stmt>> reads, Order order) =>
-        reads.TryGetValue(name, out var readers) && readers.Any(reader => assignments.Any(assignment => order.CanRunAfter(assignment, reader)));
+    /// <summary>Whether an assignment can run after (or at) a statement whose reverse reads the variable it assigns.</summary>
+    private static bool Overwrites(Stmt assignment, string name, Dictionary<string, List<Stmt>> reads, Order order) =>
+        reads.TryGetValue(name, out var readers) && readers.Any(reader => order.CanRunAfter(assignment, reader));
+
+    private bool Undoes(Stmt statement, string name) => _undo.Contains((statement, name));
 
     /// <summary>For each of the method's own variables (locals and parameters), the statements whose reverse reads it.</summary>
     private Dictionary<string, List<Stmt>> ReadsByStatement(Order order)
@@ -1059,5 +1136,17 @@ internal sealed class ReverseMode
         public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(Stmt obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    /// <summary>An assignment to undo: the statement by identity, and the name it assigns.</summary>
+    private sealed class UndoComparer : IEqualityComparer<(Stmt Statement, string Name)>
+    {
+        public static readonly UndoComparer Instance = new();
+
+        public bool Equals((Stmt Statement, string Name) x, (Stmt Statement, string Name) y) =>
+            ReferenceEquals(x.Statement, y.Statement) && x.Name == y.Name;
+
+        public int GetHashCode((Stmt Statement, string Name) obj) =>
+            (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Statement) * 31) + obj.Name.GetHashCode();
     }
 }
