@@ -52,24 +52,30 @@ public sealed class Tape
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(double value)
     {
-        if (_doubleCount == _doubles.Length)
+        var doubles = _doubles;
+        var count = _doubleCount;
+        if ((uint)count >= (uint)doubles.Length)
         {
-            Array.Resize(ref _doubles, _doubles.Length * 2);
+            doubles = Grow(ref _doubles);
         }
 
-        _doubles[_doubleCount++] = value;
+        doubles[count] = value;
+        _doubleCount = count + 1;
     }
 
     /// <summary>Records an int.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(int value)
     {
-        if (_intCount == _ints.Length)
+        var ints = _ints;
+        var count = _intCount;
+        if ((uint)count >= (uint)ints.Length)
         {
-            Array.Resize(ref _ints, _ints.Length * 2);
+            ints = Grow(ref _ints);
         }
 
-        _ints[_intCount++] = value;
+        ints[count] = value;
+        _intCount = count + 1;
     }
 
     /// <summary>Records a bool.</summary>
@@ -142,6 +148,14 @@ public sealed class Tape
 
         _liveInts.Add(array);
         return array;
+    }
+
+    // Out of line, so that a push is a compare and a store where it is inlined.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T[] Grow<T>(ref T[] stack)
+    {
+        Array.Resize(ref stack, stack.Length * 2);
+        return stack;
     }
 
     private void PushArray(object value)
