@@ -31,6 +31,16 @@ internal sealed class ReverseMode
     private readonly Dictionary<Stmt, List<Stmt>> _reverse = new(ByReference.Instance);
     private HashSet<string> _varied = [];
 
+    /// <summary>The variables some statement assigns, and the arrays some statement writes an element of.</summary>
+    private HashSet<string> _assigned = [];
+    private HashSet<string> _written = [];
+
+    /// <summary>The variables assigned by one statement outside any loop: after it, they never change.</summary>
+    private HashSet<string> _assignedOnce = [];
+
+    /// <summary>The variables the reverse sweep reads to run a counted loop back: fixed, but handed over all the same.</summary>
+    private readonly HashSet<string> _boundReads = [];
+
     /// <summary>The variables and arrays some expression of the method reads: only their adjoints need clearing after a reassignment.</summary>
     private HashSet<string> _read = [];
     private HashSet<string> _useful = [];
@@ -66,7 +76,8 @@ internal sealed class ReverseMode
 
         var tape = names.Fresh("tape");
         var seed = names.Fresh("seed");
-        var lowered = Views.Lower(method, names);
+        // Local arrays come from the tape's pool, which keeps them for the reverse sweep and reuses them afterwards.
+        var lowered = Rewriter.Map(Views.Lower(method, names), e => e is NewArray array ? new TapeArray(tape, array.Count, array.Kind) : e);
         var (body, locals, result) = Structure.Of(lowered, method, names, [.. reserved, tape, seed]);
         var reverse = new ReverseMode(method, names, result, locals, tape, seed);
         return reverse.Sweeps(body);
@@ -86,11 +97,15 @@ internal sealed class ReverseMode
         // restoring (which reads indices) adds nothing new.
         var order = new Order(body);
         var assigned = Assignments(body);
+        _assigned = [.. assigned.Scalars.Keys];
+        _written = [.. assigned.Elements.Keys];
+        _assignedOnce = [.. assigned.Scalars.Where(a => a.Value.Count == 1 && order.LoopsAround(a.Value[0]).Length == 0).Select(a => a.Key)];
         var mark = _names.Mark;
         Dictionary<string, List<Stmt>> reads;
         while (true)
         {
             _reverse.Clear();
+            _boundReads.Clear();
             _names.Rewind(mark);
             ReverseBlock(body);
             reads = ReadsByStatement(order);
@@ -107,9 +122,10 @@ internal sealed class ReverseMode
 
         // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
         // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps.
+        bool Read(string name) => reads.ContainsKey(name) || _boundReads.Contains(name);
         var handover = _locals.Keys
-            .Where(name => (reads.ContainsKey(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
-            .Concat(_method.Parameters.Where(p => reads.ContainsKey(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
+            .Where(name => (Read(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
+            .Concat(_method.Parameters.Where(p => Read(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
             .ToArray();
 
         _reverse.Clear();
@@ -274,8 +290,6 @@ internal sealed class ReverseMode
     {
         switch (statement)
         {
-            case Assign { Value: NewArray array } assign:
-                return [assign with { Value = new TapeArray(_tape, array.Count, array.Kind) }];
             case Assign assign when IsActive(assign.Name) && Varied(assign.Value):
                 {
                     var prelude = new List<Stmt>();
@@ -389,10 +403,32 @@ internal sealed class ReverseMode
         }
     }
 
-    /// <summary>A value the reverse sweep can read again as it is: a constant, a variable, an element, any int.</summary>
+    /// <summary>A value the reverse sweep can read again as it is: a constant, a variable, an element, any int, a negation of one.</summary>
     private static bool IsAtom(Expr expr) => expr is Constant or Variable or FieldReference or EnumConstant or ElementRead or Length
         || expr.Kind is ValueKind.Int or ValueKind.Bool
-        || expr is Model.Convert { Operand.Kind: ValueKind.Int or ValueKind.Bool };
+        || expr is Model.Convert { Operand.Kind: ValueKind.Int or ValueKind.Bool }
+        || expr is Unary { Op: UnaryOp.Negate } negation && IsAtom(negation.Operand);
+
+    /// <summary>
+    /// An int the method never changes: it reads only parameters and locals that nothing assigns, lengths and constants,
+    /// and elements of arrays nothing writes. The reverse sweep reads it again rather than taking it from the tape.
+    /// </summary>
+    private bool Fixed(Expr expr)
+    {
+        var isFixed = true;
+        Rewriter.Map(expr, e =>
+        {
+            isFixed &= e switch
+            {
+                Variable v => !_assigned.Contains(v.Name) || _assignedOnce.Contains(v.Name),
+                ElementRead { Sequence: Variable array } => !_written.Contains(array.Name),
+                UserCall or SweepForwardCall or TapePop => false,
+                _ => true,
+            };
+            return e;
+        });
+        return isFixed;
+    }
 
     private Expr Named(Expr value, List<Stmt> prelude)
     {
@@ -546,20 +582,33 @@ internal sealed class ReverseMode
                     var body = ReverseBlock(counted.Body);
                     if (body.Statements.Count > 0)
                     {
-                        // The index runs back down, from the last value it took to the first.
+                        // The index runs back down, from the last value it took to the first: bounds that nothing in the
+                        // method assigns are read again, others come from the tape.
                         var index = new Variable(counted.Index, ValueKind.Int);
-                        var end = _names.Fresh(counted.Index + "End");
-                        output.Add(new Declare(end, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                        Expr end;
                         Expr start = counted.Start;
-                        if (counted.Start is not Constant)
+                        if (Fixed(counted.Start) && Fixed(counted.End))
                         {
-                            var name = _names.Fresh(counted.Index + "Start");
-                            output.Add(new Declare(name, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
-                            start = new Variable(name, ValueKind.Int);
+                            CollectNames(counted.Start, _boundReads);
+                            CollectNames(counted.End, _boundReads);
+                            end = counted.Start is Constant { Value: 0 } && counted.End is Length ? counted.End
+                                : new MathCall("Max", EquatableArray.Of(counted.Start, counted.End), ValueKind.Int);
+                        }
+                        else
+                        {
+                            var endName = _names.Fresh(counted.Index + "End");
+                            output.Add(new Declare(endName, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                            end = new Variable(endName, ValueKind.Int);
+                            if (counted.Start is not Constant)
+                            {
+                                var name = _names.Fresh(counted.Index + "Start");
+                                output.Add(new Declare(name, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                                start = new Variable(name, ValueKind.Int);
+                            }
                         }
 
                         output.Add(new Loop(
-                            new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, new Binary(BinaryOp.Subtract, new Variable(end, ValueKind.Int), new Constant(1, ValueKind.Int), ValueKind.Int)))),
+                            new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, new Binary(BinaryOp.Subtract, end, new Constant(1, ValueKind.Int), ValueKind.Int)))),
                             new Binary(BinaryOp.GreaterOrEqual, index, start, ValueKind.Bool),
                             ConditionAtBottom: false,
                             body,
@@ -895,7 +944,7 @@ internal sealed class ReverseMode
                     var index = new Variable(counted.Index, ValueKind.Int);
                     var output = new List<Stmt>();
                     Expr start = counted.Start;
-                    var recorded = HasReverse(statement);
+                    var recorded = HasReverse(statement) && !(Fixed(counted.Start) && Fixed(counted.End));
                     if (recorded && counted.Start is not Constant)
                     {
                         var name = _names.Fresh(counted.Index + "Start");
@@ -948,12 +997,16 @@ internal sealed class ReverseMode
 
         public HashSet<string> CountedIndices { get; } = [];
 
+        /// <summary>Whether <paramref name="later"/> can run after <paramref name="earlier"/> (another statement).</summary>
         public bool CanRunAfter(Stmt later, Stmt earlier)
         {
             var (a, loopsA) = _places[later];
             var (b, loopsB) = _places[earlier];
-            return a >= b || loopsA.Intersect(loopsB, ByReference.Instance).Any();
+            return a > b || loopsA.Intersect(loopsB, ByReference.Instance).Any();
         }
+
+        /// <summary>The loops around a statement, innermost last.</summary>
+        public Stmt[] LoopsAround(Stmt statement) => _places[statement].Loops;
 
         private void Walk(Stmt statement, Stmt[] loops)
         {
@@ -1015,8 +1068,26 @@ internal sealed class ReverseMode
     }
 
     /// <summary>Whether an assignment can run after (or at) a statement whose reverse reads the variable it assigns.</summary>
-    private static bool Overwrites(Stmt assignment, string name, Dictionary<string, List<Stmt>> reads, Order order) =>
-        reads.TryGetValue(name, out var readers) && readers.Any(reader => order.CanRunAfter(assignment, reader));
+    private bool Overwrites(Stmt assignment, string name, Dictionary<string, List<Stmt>> reads, Order order) =>
+        reads.TryGetValue(name, out var readers)
+        && readers.Any(reader => ReferenceEquals(reader, assignment) ? OverwritesItsOwnRead(assignment, order) : order.CanRunAfter(assignment, reader));
+
+    /// <summary>
+    /// A statement whose own reverse reads what it assigns: that needs the old value when its value reads it (restored
+    /// before its partials), or when the statement runs again in a loop before its reverse, unless each iteration of its
+    /// one loop writes an element of its own (<c>e[i] = …</c> in a counted loop over i).
+    /// </summary>
+    private static bool OverwritesItsOwnRead(Stmt statement, Order order)
+    {
+        var loops = order.LoopsAround(statement);
+        return statement switch
+        {
+            Assign assign => Reads(assign.Value, new Variable(assign.Name, assign.Value.Kind)) || loops.Length > 0,
+            ElementAssign element => Reads(element.Value, new Variable(element.Sequence, ValueKind.DoubleArray))
+                || !(loops.Length == 0 || (loops is [CountedLoop counted] && element.Index is Variable index && index.Name == counted.Index)),
+            _ => true,
+        };
+    }
 
     private bool Undoes(Stmt statement, string name) => _undo.Contains((statement, name));
 

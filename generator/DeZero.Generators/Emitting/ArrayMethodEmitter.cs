@@ -80,6 +80,11 @@ internal static class ArrayMethodEmitter
         var differentiated = Differentiated(method);
         var gradients = differentiated.Select(p => p.IsArray ? $"global::System.Span<double> {Id(p.GradientArgumentName)}" : $"out double {Id(p.GradientArgumentName)}");
         writer.WriteLine($"/// <summary>The value of <see cref=\"{Cref(method)}\"/> and its gradient, written into the gradient arguments (overwritten, not added to).</summary>");
+        foreach (var parameter in method.Parameters)
+        {
+            writer.WriteLine($"/// <param name=\"{parameter.Name}\">The method's <c>{parameter.Name}</c>.</param>");
+        }
+
         foreach (var parameter in differentiated)
         {
             var what = parameter.IsArray ? $"one element per element of <paramref name=\"{parameter.Name}\"/>" : "a number";

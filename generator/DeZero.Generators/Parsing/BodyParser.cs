@@ -792,11 +792,11 @@ internal sealed class BodyParser
         };
         if (root is null)
         {
-            Unsupported(at, "a span or array local takes a new array, or a parameter, a local or a slice of one");
+            Report(Descriptors.SpanViewsTwoArrays, at.Syntax, name, "is set to something other than a new array, a parameter, a local or a slice of one");
         }
         else if (_bases.TryGetValue(name, out var known) && known != root)
         {
-            Unsupported(at, $"'{name}' already views '{known}'; a span or array local must always view the same array, so declare another local");
+            Report(Descriptors.SpanViewsTwoArrays, at.Syntax, name, $"views '{known}' and here '{root}'");
         }
         else
         {
@@ -835,7 +835,7 @@ internal sealed class BodyParser
 
         if (_inputs.Contains(BaseOf(name)))
         {
-            Unsupported(operation, $"'{name}' holds the elements of parameter '{BaseOf(name)}', which its gradient belongs to; copy it into a local array to change it");
+            Report(Descriptors.ArrayParameterWritten, operation.Syntax, Text(operation), BaseOf(name));
             return null;
         }
 
@@ -936,14 +936,15 @@ internal sealed class BodyParser
     private Expr Unsupported(IOperation operation, string reason)
     {
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
-        var text = operation.Syntax.ToString();
-        if (text.Length > 60)
-        {
-            text = text.Substring(0, 57) + "...";
-        }
-
-        Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, text, reason);
+        Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, Text(operation), reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
+    }
+
+    /// <summary>An operation's source text for a message, on one line and cut short.</summary>
+    private static string Text(IOperation operation)
+    {
+        var text = string.Join(" ", operation.Syntax.ToString().Split(['\r', '\n', '\t', ' '], System.StringSplitOptions.RemoveEmptyEntries));
+        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
     }
 
     private static Constant Placeholder(IOperation operation) => new(0, Symbols.KindOf(operation.Type) ?? ValueKind.Double);
