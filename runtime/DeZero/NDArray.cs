@@ -111,6 +111,9 @@ public sealed partial class NDArray
 
     internal int[] ShapeArray => _shape;
 
+    // The storage itself, for generated code that only reads it (ArrayMethods.Elements).
+    internal double[] Storage => _data;
+
     internal static string FormatShape(IReadOnlyList<int> shape) =>
         shape.Count == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 

@@ -7,6 +7,12 @@ internal static class Differentiator
 {
     public static DerivativeSpec Differentiate(MethodSpec method)
     {
+        // A handful of scalars: forward mode, one tangent per parameter. Arrays: reverse mode, a constant times one evaluation.
+        if (method.TakesArrays)
+        {
+            return new DerivativeSpec(method, Block.Empty, EquatableArray<Expr>.Empty, ReverseMode.Build(method));
+        }
+
         var gradient = ForwardMode.Build(method);
         return new DerivativeSpec(method, gradient, Formulas.Of(gradient));
     }

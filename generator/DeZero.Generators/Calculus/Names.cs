@@ -7,6 +7,7 @@ namespace DeZero.Generators.Calculus;
 internal sealed class Names
 {
     private readonly HashSet<string> _used = [];
+    private readonly List<string> _given = [];
     private int _temporaries;
 
     public Names(MethodSpec method)
@@ -21,10 +22,29 @@ internal sealed class Names
         Reserve(method.Body);
     }
 
+    /// <summary>Keeps a name from being handed out: one the generated code gives a meaning of its own.</summary>
+    public void Reserve(string name) => _used.Add(name);
+
+    /// <summary>How many names have been handed out so far, to hand them out again after a trial run (<see cref="Rewind"/>).</summary>
+    public int Mark => _given.Count;
+
+    /// <summary>Takes back every name handed out since <paramref name="mark"/>.</summary>
+    public void Rewind(int mark)
+    {
+        for (var i = _given.Count - 1; i >= mark; i--)
+        {
+            _used.Remove(_given[i]);
+            _given.RemoveAt(i);
+        }
+
+        _temporaries = 0;
+    }
+
     public string Fresh(string stem)
     {
         if (_used.Add(stem))
         {
+            _given.Add(stem);
             return stem;
         }
 
@@ -33,6 +53,7 @@ internal sealed class Names
             var candidate = stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (_used.Add(candidate))
             {
+                _given.Add(candidate);
                 return candidate;
             }
         }
@@ -46,6 +67,7 @@ internal sealed class Names
             var candidate = "t" + (++_temporaries).ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (_used.Add(candidate))
             {
+                _given.Add(candidate);
                 return candidate;
             }
         }

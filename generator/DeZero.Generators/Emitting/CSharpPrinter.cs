@@ -65,6 +65,13 @@ internal sealed class CSharpPrinter
             Conditional c => ($"{Print(c.Condition, ConditionalPrecedence + 1)} ? {Print(c.WhenTrue, ConditionalPrecedence + 1)} : {Print(c.WhenFalse, ConditionalPrecedence)}", ConditionalPrecedence),
             MathCall m => ($"{MathType(m)}{(_laneType is null ? m.Name : Catalog.Of(m).Lane)}({Arguments(m.Arguments)})", Primary),
             UserCall call => ($"{Member(call.Function)}({Arguments(call.Arguments)})", Primary),
+            ElementRead read => ($"{Print(read.Sequence, Primary)}[{Print(read.Index, 0)}]", Primary),
+            Length length => ($"{Print(length.Sequence, Primary)}.Length", Primary),
+            Slice { OfArray: true } slice => ($"global::System.MemoryExtensions.AsSpan({Print(slice.Sequence, 0)}, {Print(slice.Start, 0)}, {Print(slice.Count, 0)})", Primary),
+            Slice slice => ($"{Print(slice.Sequence, Primary)}.Slice({Print(slice.Start, 0)}, {Print(slice.Count, 0)})", Primary),
+            TapePop pop => ($"{Identifier(pop.Tape)}.{PopMethod(pop.Kind)}()", Primary),
+            TapeArray array => ($"{Identifier(array.Tape)}.{(array.Kind == ValueKind.IntArray ? "Ints" : "Doubles")}({Print(array.Count, 0)})", Primary),
+            SweepForwardCall forward => ($"{Sweep(forward.Call, GeneratedNames.SweepForward)}({Arguments(forward.Call.Arguments)}, {Identifier(forward.Tape)})", Primary),
             _ => throw new InvalidOperationException($"Cannot print {expr.GetType().Name}"),
         };
         return precedence < context ? "(" + text + ")" : text;
@@ -86,6 +93,19 @@ internal sealed class CSharpPrinter
     }
 
     public string Arguments(EquatableArray<Expr> arguments) => string.Join(", ", arguments.Select(a => Print(a, 0)));
+
+    private static string PopMethod(ValueKind kind) => kind switch
+    {
+        ValueKind.Double => "PopDouble",
+        ValueKind.Int => "PopInt",
+        ValueKind.Bool => "PopBool",
+        ValueKind.DoubleArray => "PopDoubles",
+        _ => "PopInts",
+    };
+
+    /// <summary>A sweep of an array method: a static member of its node, <c>global::Ns.Ops.GFunction.SweepForward</c>.</summary>
+    private static string Sweep(UserCall call, string sweep) =>
+        $"{call.Function.Type}.{Identifier(GeneratedNames.Node(call.Function.Name))}.{sweep}";
 
     /// <summary>A namespace's dotted bare names as C# spells them.</summary>
     public static string Namespace(string dotted) => string.Join(".", dotted.Split('.').Select(Identifier));
@@ -161,7 +181,9 @@ internal sealed class CSharpPrinter
     {
         ValueKind.Double => "double",
         ValueKind.Int => "int",
-        _ => "bool",
+        ValueKind.Bool => "bool",
+        ValueKind.DoubleArray => "double[]",
+        _ => "int[]",
     };
 
     private const int ConditionalPrecedence = 1;
@@ -245,8 +267,21 @@ internal sealed class CSharpPrinter
             case CallWithGradient call:
                 var targets = string.Join(", ", new[] { call.Value }.Concat(call.Partials.Select(p => p.Name ?? "_")).Select(Identifier));
                 var gradient = call.Call.Gradient ?? throw new InvalidOperationException($"{call.Call.Function.Name} has no gradient");
-                writer.WriteLine($"var ({targets}) = {Member(gradient)}({Arguments(call.Call.Arguments)});");
+                writer.WriteLine($"{(call.Declares ? "var " : string.Empty)}({targets}) = {Member(gradient)}({Arguments(call.Call.Arguments)});");
                 break;
+            case ElementAssign element:
+                writer.WriteLine(Inline(element) + ";");
+                break;
+            case TapePush push:
+                writer.WriteLine($"{Identifier(push.Tape)}.Push({Print(push.Value)});");
+                break;
+            case SweepReverseCall call:
+                {
+                    var adjoints = call.Adjoints.Select(a => a.Kind == ValueKind.Double ? "ref " + Print(a) : Print(a));
+                    var arguments = call.Call.Arguments.Select(a => Print(a)).Append(Identifier(call.Tape)).Append(Print(call.Seed)).Concat(adjoints);
+                    writer.WriteLine($"{Sweep(call.Call, GeneratedNames.SweepReverse)}({string.Join(", ", arguments)});");
+                    break;
+                }
             default:
                 throw new InvalidOperationException($"Cannot print {statement.GetType().Name}");
         }
@@ -271,19 +306,27 @@ internal sealed class CSharpPrinter
         ? Inline(assign)
         : throw new InvalidOperationException("Only assignments fit in a for header");
 
+    private string Inline(Assign assign) =>
+        Inline(Identifier(assign.Name), new Variable(assign.Name, assign.Value.Kind), assign.Value, assign.Form);
+
+    private string Inline(ElementAssign element) =>
+        Inline(
+            $"{Identifier(element.Sequence)}[{Print(element.Index, 0)}]",
+            new ElementRead(new Variable(element.Sequence, element.Value.Kind == ValueKind.Int ? ValueKind.IntArray : ValueKind.DoubleArray), element.Index, element.Value.Kind),
+            element.Value,
+            element.Form);
+
     /// <summary>An assignment as it was written (<c>x++</c>, <c>x += e</c>) where its value still has that shape, else <c>x = e</c>.</summary>
-    private string Inline(Assign assign)
+    private string Inline(string name, Expr target, Expr value, AssignmentForm form)
     {
-        var name = Identifier(assign.Name);
-        var target = new Variable(assign.Name, assign.Value.Kind);
-        switch (assign.Form, assign.Value)
+        switch (form, value)
         {
             case (AssignmentForm.Step, Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Right: Constant { Value: 1 } } step) when step.Left.Equals(target):
                 return name + (step.Op == BinaryOp.Add ? "++" : "--");
             case (AssignmentForm.Compound or AssignmentForm.Step, Binary { Op: <= BinaryOp.Remainder or >= BinaryOp.And } operation) when operation.Left.Equals(target):
                 return $"{name} {Operator(operation.Op).Operator}= {Print(operation.Right, 0)}";
             default:
-                return $"{name} = {Print(assign.Value)}";
+                return $"{name} = {Print(value)}";
         }
     }
 }

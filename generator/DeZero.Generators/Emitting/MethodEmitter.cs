@@ -28,11 +28,18 @@ internal static class MethodEmitter
             writer.OpenBlock($"{(type.IsStatic ? "static " : string.Empty)}partial {type.Keyword} {CSharpPrinter.TypeName(type)}");
         }
 
-        WriteGradientMethod(writer, derivative);
-        writer.WriteLine();
-        WriteGraphOverload(writer, method);
-        writer.WriteLine();
-        NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+        if (derivative.Reverse is { } reverse)
+        {
+            ArrayMethodEmitter.Write(writer, method, reverse);
+        }
+        else
+        {
+            WriteGradientMethod(writer, derivative);
+            writer.WriteLine();
+            WriteGraphOverload(writer, method);
+            writer.WriteLine();
+            NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+        }
 
         foreach (var _ in method.ContainingTypes)
         {

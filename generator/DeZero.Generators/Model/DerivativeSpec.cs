@@ -12,7 +12,18 @@ namespace DeZero.Generators.Model;
 /// </param>
 /// <param name="Formulas">One closed formula per differentiated parameter, in order; empty when the body has none
 /// (branches, loops, calls) or it would be too long to read.</param>
-internal sealed record DerivativeSpec(MethodSpec Method, Block Gradient, EquatableArray<Expr> Formulas);
+/// <param name="Reverse">For a method with a span or array parameter, its reverse-mode sweeps (and <see cref="Gradient"/> is empty).</param>
+internal sealed record DerivativeSpec(MethodSpec Method, Block Gradient, EquatableArray<Expr> Formulas, ReverseSpec? Reverse = null);
+
+/// <summary>
+/// The two sweeps of reverse mode. <see cref="Forward"/> computes the method's value as its own statements do and
+/// records on the tape what the reverse sweep needs (values about to be overwritten, branches taken, trip counts);
+/// <see cref="Reverse"/> replays the statements backwards, adding <see cref="Seed"/> times each partial derivative
+/// into the gradient arguments.
+/// </summary>
+/// <param name="Tape">The name of the tape parameter of both sweeps.</param>
+/// <param name="Seed">The name of the reverse sweep's seed: the gradient of whatever the method's value flows into.</param>
+internal sealed record ReverseSpec(Block Forward, Block Reverse, string Tape, string Seed);
 
 /// <summary>What the differentiate step gives: a derivative to emit, or the failure of a bug of ours.</summary>
 internal sealed record DerivativeResult(DerivativeSpec? Derivative, DiagnosticInfo? Failure);

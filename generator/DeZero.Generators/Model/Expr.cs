@@ -5,12 +5,18 @@ namespace DeZero.Generators.Model;
 // Models hold strings, numbers, enums and other records only (never a Roslyn object), so the
 // incremental pipeline can compare them by value.
 
-/// <summary>The C# type of an expression: only <c>double</c> is differentiated.</summary>
+/// <summary>The C# type of an expression: only <c>double</c> (and arrays of it) is differentiated.</summary>
 internal enum ValueKind
 {
     Double,
     Int,
     Bool,
+
+    /// <summary>A sequence of doubles: <c>double[]</c>, <c>Span&lt;double&gt;</c> or <c>ReadOnlySpan&lt;double&gt;</c>.</summary>
+    DoubleArray,
+
+    /// <summary>A sequence of ints: <c>int[]</c>, <c>Span&lt;int&gt;</c> or <c>ReadOnlySpan&lt;int&gt;</c>.</summary>
+    IntArray,
 }
 
 internal enum UnaryOp
@@ -86,7 +92,8 @@ internal sealed record MathCall(string Name, EquatableArray<Expr> Arguments, Val
 /// derivative supplied by <c>[DerivativeOf]</c>. <see cref="Gradient"/> is the method that returns the
 /// value and the partials; for a supplied derivative it is filled in once the registrations are gathered,
 /// from <see cref="Key"/>, the callee's documentation id. A call with neither (an int or bool result, or
-/// no double argument) has no derivative to take and is evaluated as it is.
+/// no double argument) has no derivative to take and is evaluated as it is. A callee that
+/// <see cref="TakesArrays"/> is differentiated through its node's sweeps rather than its tuple.
 /// </summary>
 internal sealed record UserCall(
     MemberRef Function,
@@ -94,4 +101,33 @@ internal sealed record UserCall(
     string? Key,
     EquatableArray<Expr> Arguments,
     EquatableArray<bool> Differentiated,
-    ValueKind Kind = ValueKind.Double) : Expr(Kind);
+    ValueKind Kind = ValueKind.Double,
+    bool TakesArrays = false) : Expr(Kind);
+
+// Arrays and spans, in methods with a span or array parameter.
+
+/// <summary><c>a[i]</c>: an element of a sequence (<see cref="ValueKind.DoubleArray"/> or <see cref="ValueKind.IntArray"/>).</summary>
+internal sealed record ElementRead(Expr Sequence, Expr Index, ValueKind Kind) : Expr(Kind);
+
+/// <summary><c>a.Length</c>.</summary>
+internal sealed record Length(Expr Sequence) : Expr(ValueKind.Int);
+
+/// <summary>
+/// <c>a.Slice(start, length)</c>: a view of part of a sequence, never a copy. <paramref name="OfArray"/> marks, in
+/// generated code, a view of a local array (<c>AsSpan</c>) rather than of a span.
+/// </summary>
+internal sealed record Slice(Expr Sequence, Expr Start, Expr Count, ValueKind Kind, bool OfArray = false) : Expr(Kind);
+
+/// <summary><c>new double[n]</c>, <c>stackalloc double[n]</c> and the same of int: a new sequence of zeros.</summary>
+internal sealed record NewArray(Expr Count, ValueKind Kind) : Expr(Kind);
+
+// Only in reverse-mode sweeps: the tape that carries values from the forward sweep to the reverse sweep.
+
+/// <summary>The value last pushed on the tape of that kind, removed: <c>tape.PopDouble()</c>, <c>tape.PopInt()</c>, ….</summary>
+internal sealed record TapePop(string Tape, ValueKind Kind) : Expr(Kind);
+
+/// <summary>A local array of zeros from the tape's pool: <c>tape.Doubles(n)</c> or <c>tape.Ints(n)</c>.</summary>
+internal sealed record TapeArray(string Tape, Expr Count, ValueKind Kind) : Expr(Kind);
+
+/// <summary>The forward sweep of an array method called from another: its value, recording on the caller's tape.</summary>
+internal sealed record SweepForwardCall(UserCall Call, string Tape) : Expr(ValueKind.Double);

@@ -17,17 +17,28 @@ internal static class GeneratedNames
     /// <summary>A parameter's tuple element: <c>D</c> plus its name with the first letter upper-cased.</summary>
     public static string Partial(string parameter) => "D" + Capitalized(parameter);
 
+    /// <summary>The argument receiving a parameter's gradient in <c>…WithGradient</c> of an array method: <c>d</c> plus the capitalised name.</summary>
+    public static string GradientArgument(string parameter) => "d" + Capitalized(parameter);
+
     /// <summary>The graph node's property carrying a parameter that is not an input (an <c>int</c>).</summary>
     public static string Property(string parameter) => Capitalized(parameter);
 
     /// <summary>
-    /// Members of a generated node and of its base class <c>DeZero.Function</c>, which a property must not take.
+    /// Members of a generated node and of its base class <c>DeZero.Function</c>, which a property must not take: an
+    /// elementwise node (a method of doubles) has its SIMD kernels, an array method's node its sweeps.
     /// </summary>
-    public static readonly string[] NodeMembers =
+    public static string[] NodeMembers(bool takesArrays) =>
     [
         "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
-        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", NodeValuesKernel, NodeGradientKernel,
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+        .. takesArrays ? new[] { SweepForward, SweepReverse } : [NodeValuesKernel, NodeGradientKernel],
     ];
+
+    /// <summary>The forward sweep of an array method, a static member of its node.</summary>
+    public const string SweepForward = "SweepForward";
+
+    /// <summary>The reverse sweep of an array method, a static member of its node.</summary>
+    public const string SweepReverse = "SweepReverse";
 
     /// <summary>The node's SIMD kernel of values.</summary>
     public const string NodeValuesKernel = "Values";

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace DeZero.Generators.Model;
 
 /// <summary>
@@ -18,6 +20,12 @@ internal sealed record MethodSpec(
 {
     /// <summary>The hint name of the generated file, unique per method.</summary>
     public string HintName => GeneratedNames.HintName(Namespace, ContainingTypes, Name);
+
+    /// <summary>
+    /// A method with a span or array parameter: differentiated in reverse mode, with gradients written into spans;
+    /// otherwise in forward mode, with gradients returned as a tuple.
+    /// </summary>
+    public bool TakesArrays => Parameters.Any(p => p.IsArray);
 }
 
 /// <summary>A containing type, written back as a partial declaration around the generated members.</summary>
@@ -26,10 +34,13 @@ internal sealed record MethodSpec(
 /// <param name="TypeParameters">The names of its type parameters, e.g. <c>T</c> of <c>Outer&lt;T&gt;</c>.</param>
 internal sealed record TypeSpec(string Keyword, string Name, EquatableArray<string> TypeParameters, bool IsStatic);
 
-/// <summary>A parameter; <c>int</c> parameters are passed along and not differentiated.</summary>
-internal sealed record ParameterSpec(string Name, ValueKind Kind)
+/// <summary>A parameter; <c>int</c> parameters and those marked <c>[NoDerivative]</c> are passed along and not differentiated.</summary>
+/// <param name="Form">How an array parameter is declared, for signatures that repeat it; <see cref="ArrayForm.None"/> for scalars.</param>
+internal sealed record ParameterSpec(string Name, ValueKind Kind, bool NoDerivative = false, ArrayForm Form = ArrayForm.None)
 {
-    public bool IsDifferentiated => Kind == ValueKind.Double;
+    public bool IsDifferentiated => Kind is ValueKind.Double or ValueKind.DoubleArray && !NoDerivative;
+
+    public bool IsArray => Kind is ValueKind.DoubleArray or ValueKind.IntArray;
 
     /// <summary>The parameter's tuple element, <c>D</c> plus the name with its first letter upper-cased.</summary>
     public string PartialName => GeneratedNames.Partial(Name);
@@ -39,4 +50,19 @@ internal sealed record ParameterSpec(string Name, ValueKind Kind)
 
     /// <summary>The parameter's default value (<c>double y = 0.5</c>), kept in the generated signatures; null when it has none.</summary>
     public Constant? Default { get; init; }
+
+    /// <summary>The argument of <c>…WithGradient</c> that receives this parameter's gradient: <c>d</c> plus the capitalised name.</summary>
+    public string GradientArgumentName => GeneratedNames.GradientArgument(Name);
+}
+
+/// <summary>How an array parameter is declared.</summary>
+internal enum ArrayForm
+{
+    None,
+
+    /// <summary><c>double[]</c> or <c>int[]</c>.</summary>
+    Array,
+
+    /// <summary><c>ReadOnlySpan&lt;double&gt;</c> or <c>ReadOnlySpan&lt;int&gt;</c>.</summary>
+    ReadOnlySpan,
 }

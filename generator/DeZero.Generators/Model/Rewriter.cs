@@ -14,6 +14,12 @@ internal static class Rewriter
         Conditional c => c with { Condition = Map(c.Condition, map), WhenTrue = Map(c.WhenTrue, map), WhenFalse = Map(c.WhenFalse, map) },
         MathCall m => m with { Arguments = m.Arguments.Select(a => Map(a, map)).ToEquatableArray() },
         UserCall call => call with { Arguments = call.Arguments.Select(a => Map(a, map)).ToEquatableArray() },
+        ElementRead e => e with { Sequence = Map(e.Sequence, map), Index = Map(e.Index, map) },
+        Length l => l with { Sequence = Map(l.Sequence, map) },
+        Slice s => s with { Sequence = Map(s.Sequence, map), Start = Map(s.Start, map), Count = Map(s.Count, map) },
+        NewArray n => n with { Count = Map(n.Count, map) },
+        TapeArray t => t with { Count = Map(t.Count, map) },
+        SweepForwardCall f => f with { Call = (UserCall)Map(f.Call, map) },
         _ => expr,
     });
 
@@ -24,9 +30,14 @@ internal static class Rewriter
     {
         Declare declare => declare with { Value = declare.Value is null ? null : Map(declare.Value, map) },
         Assign assign => assign with { Value = Map(assign.Value, map) },
+        ElementAssign element => element with { Index = Map(element.Index, map), Value = Map(element.Value, map) },
         If conditional => new If(Map(conditional.Condition, map), Map(conditional.Then, map), conditional.Else is null ? null : Map(conditional.Else, map)),
         Loop loop => new Loop(Map(loop.Before, map), loop.Condition is null ? null : Map(loop.Condition, map), loop.ConditionAtBottom, Map(loop.Body, map), Map(loop.Next, map)),
         Return ret => new Return(Map(ret.Value, map)),
+        ReturnTuple tuple => new ReturnTuple(tuple.Values.Select(v => Map(v, map)).ToEquatableArray()),
+        CallWithGradient call => call with { Call = (UserCall)Map(call.Call, map) },
+        TapePush push => push with { Value = Map(push.Value, map) },
+        SweepReverseCall call => call with { Call = (UserCall)Map(call.Call, map), Seed = Map(call.Seed, map), Adjoints = call.Adjoints.Select(a => Map(a, map)).ToEquatableArray() },
         Block block => Map(block, map),
         Throw thrown => new Throw(Map(thrown.Exception, map)),
         VoidCall call => new VoidCall(Map(call.Call, map)),

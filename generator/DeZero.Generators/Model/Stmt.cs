@@ -26,6 +26,9 @@ internal enum AssignmentForm
     Step,
 }
 
+/// <summary><c>a[i] = e</c> into a local array or span, or an <c>int[]</c> parameter; compound forms and <c>++</c> as <see cref="Assign"/>.</summary>
+internal sealed record ElementAssign(string Sequence, Expr Index, Expr Value, AssignmentForm Form = AssignmentForm.Simple) : Stmt;
+
 internal sealed record If(Expr Condition, Block Then, Block? Else) : Stmt;
 
 /// <summary>
@@ -52,8 +55,11 @@ internal sealed record Block(EquatableArray<Stmt> Statements) : Stmt
 /// <summary><c>return (value, d1, d2, …);</c></summary>
 internal sealed record ReturnTuple(EquatableArray<Expr> Values) : Stmt;
 
-/// <summary><c>var (v, d1, _, …) = G…WithGradient(args);</c>; a null target is a discard.</summary>
-internal sealed record CallWithGradient(string Value, EquatableArray<OptionalName> Partials, UserCall Call) : Stmt;
+/// <summary>
+/// <c>var (v, d1, _, …) = G…WithGradient(args);</c>; a null target is a discard. Without <paramref name="Declares"/>,
+/// it assigns locals declared before: <c>(v, d1, _) = …</c>.
+/// </summary>
+internal sealed record CallWithGradient(string Value, EquatableArray<OptionalName> Partials, UserCall Call, bool Declares = true) : Stmt;
 
 /// <summary>A name that may be absent (a discard).</summary>
 internal readonly record struct OptionalName(string? Name);
@@ -62,3 +68,14 @@ internal readonly record struct OptionalName(string? Name);
 internal sealed record Label(string Name) : Stmt;
 
 internal sealed record Goto(string Name) : Stmt;
+
+// Only in reverse-mode sweeps:
+
+/// <summary><c>tape.Push(value);</c></summary>
+internal sealed record TapePush(string Tape, Expr Value) : Stmt;
+
+/// <summary>
+/// The reverse sweep of an array method called from another: <c>G.SweepReverse(args, tape, seed, adjoints)</c>. Each
+/// adjoint is a span to add into (a sequence expression) or a double variable passed by <c>ref</c>.
+/// </summary>
+internal sealed record SweepReverseCall(UserCall Call, string Tape, Expr Seed, EquatableArray<Expr> Adjoints) : Stmt;

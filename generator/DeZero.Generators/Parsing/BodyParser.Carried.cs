@@ -23,6 +23,12 @@ internal sealed partial class BodyParser
     /// <summary><c>throw e;</c>, or null (reported) when <c>e</c> cannot be carried.</summary>
     private Throw? ParseThrow(IThrowOperation thrown)
     {
+        if (_arrays)
+        {
+            Unsupported(thrown, ArraysNotYet);
+            return null;
+        }
+
         if (thrown.Exception is not { } exception)
         {
             Unsupported(thrown, "a rethrow needs a catch, which a [Differentiable] method cannot have");
@@ -33,8 +39,20 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>A void call kept as a statement, or null (reported) when it cannot be carried.</summary>
-    private VoidCall? ParseVoidCall(IInvocationOperation call) =>
-        Carried(call) is { } code ? new VoidCall(code) : null;
+    private VoidCall? ParseVoidCall(IInvocationOperation call)
+    {
+        if (_arrays)
+        {
+            Unsupported(call, ArraysNotYet);
+            return null;
+        }
+
+        return Carried(call) is { } code ? new VoidCall(code) : null;
+    }
+
+    /// <summary>Reverse mode, for methods of arrays, does not yet carry throws and calls through its two sweeps.</summary>
+    private const string ArraysNotYet =
+        "a method with array or span parameters cannot throw or log yet; validate before calling it, or return NaN";
 
     /// <summary>The thrown exception when <paramref name="operation"/> is a throw expression (<c>c ? v : throw e</c>).</summary>
     private static IThrowOperation? ThrowIn(IOperation operation) => operation switch

@@ -145,6 +145,11 @@ internal sealed partial class BodyParser
             return Unsupported(switchExpression.Value, SwitchValueAdvice);
         }
 
+        if (_arrays && !switchExpression.IsExhaustive)
+        {
+            return Unsupported(switchExpression, "it matches not every value, and a method with array or span parameters cannot throw yet; end it with a discard arm (_ => …)");
+        }
+
         var subject = Subject(switchExpression.Value);
         var arms = new List<(Expr Test, Block Body, Expr? Value)>();
         foreach (var arm in switchExpression.Arms)

@@ -24,6 +24,15 @@ internal sealed partial class BodyParser
     private readonly List<PendingCall> _pending = [];
     private readonly HashSet<string> _names;
 
+    /// <summary>Whether the method takes a span or array parameter, so sequences may appear in its body.</summary>
+    private readonly bool _arrays;
+
+    /// <summary>For each sequence variable, the parameter or local array whose elements it views (itself for a new array).</summary>
+    private readonly Dictionary<string, string> _bases = new(System.StringComparer.Ordinal);
+
+    /// <summary>The parameters that are sequences of doubles: inputs, whose elements may not be written.</summary>
+    private readonly HashSet<string> _inputs = new(System.StringComparer.Ordinal);
+
     /// <summary>
     /// Where the side effects of the expression being parsed go (an assignment, <c>++</c> or <c>--</c> inside it), as
     /// statements in C#'s order of evaluation: the statement list the expression's own statement is added to next.
@@ -31,13 +40,23 @@ internal sealed partial class BodyParser
     private List<Stmt> _effects = [];
 
     /// <param name="callees">Settles calls to other methods.</param>
+    /// <param name="parameters">The method's parameters.</param>
     /// <param name="names">Every identifier of the method, which the temporaries it needs must not take.</param>
     /// <param name="cancellationToken">Cancels the parse.</param>
-    public BodyParser(CalleeChecker callees, IEnumerable<string> names, CancellationToken cancellationToken)
+    public BodyParser(CalleeChecker callees, IReadOnlyList<ParameterSpec> parameters, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         _callees = callees;
         _names = new HashSet<string>(names, System.StringComparer.Ordinal);
         _cancellationToken = cancellationToken;
+        _arrays = parameters.Any(p => p.IsArray);
+        foreach (var parameter in parameters.Where(p => p.IsArray))
+        {
+            _bases[parameter.Name] = parameter.Name;
+            if (parameter.Kind == ValueKind.DoubleArray)
+            {
+                _inputs.Add(parameter.Name);
+            }
+        }
     }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
@@ -196,8 +215,11 @@ internal sealed partial class BodyParser
             case IBranchOperation { BranchKind: BranchKind.Continue }:
                 statements.Add(new Continue());
                 break;
+            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation element } loop when SequenceKind(Collection(loop).Type) is { } sequenceKind:
+                statements.Add(ParseForEach(loop, element.Symbol, sequenceKind));
+                break;
             case IForEachLoopOperation:
-                Unsupported(operation, "foreach needs a collection; loop with for over an int counter instead");
+                Unsupported(operation, "foreach runs over a span or array parameter or local; loop with for over an int counter otherwise");
                 break;
             case ILocalFunctionOperation:
                 Unsupported(operation, "local functions cannot be differentiated; make it a [Differentiable] static method");
@@ -243,7 +265,7 @@ internal sealed partial class BodyParser
             return; // Every use of a const is already folded to its value.
         }
 
-        if (Symbols.KindOf(local.Type) is not { } kind)
+        if ((Symbols.KindOf(local.Type) ?? SequenceKind(local.Type)) is not { } kind)
         {
             Report(Descriptors.UnsupportedLocal, declarator.Syntax, local.Name, local.Type.ToDisplayString());
             return;
@@ -256,16 +278,32 @@ internal sealed partial class BodyParser
         }
 
         var initializer = declarator.GetVariableInitializer()?.Value;
-        statements.Add(new Declare(local.Name, kind, initializer is null ? null : Parse(initializer)));
+        var value = initializer is null ? null : Parse(initializer);
+        if (value is not null && IsSequence(kind))
+        {
+            Bind(local.Name, value, initializer!);
+        }
+
+        statements.Add(new Declare(local.Name, kind, value));
     }
 
     /// <summary>An assignment, compound assignment, <c>++</c> or <c>--</c>; the effects of its value go first.</summary>
-    private Assign? ParseAssignment(IOperation operation)
+    private Stmt? ParseAssignment(IOperation operation)
     {
         switch (operation)
         {
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation when ElementTarget(operation) is { } element:
+                return ParseElementAssignment(operation, element.Sequence, element.Index);
             case ISimpleAssignmentOperation { Target: var target, Value: var value } when TargetName(target) is { } name:
-                return new Assign(name, Parse(value));
+                {
+                    var parsed = Parse(value);
+                    if (IsSequence(parsed.Kind))
+                    {
+                        Bind(name, parsed, value);
+                    }
+
+                    return new Assign(name, parsed);
+                }
             case ICompoundAssignmentOperation compound when TargetName(compound.Target) is { } name
                 && ToBinaryOp(compound.OperatorKind) is { } op
                 && compound.OperatorMethod is null:
@@ -290,7 +328,9 @@ internal sealed partial class BodyParser
                 }
 
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
-                Unsupported(operation, "only double, int and bool locals and parameters can be assigned");
+                Unsupported(operation, _arrays
+                    ? "only locals, parameters and elements of local arrays, spans and int[] parameters can be assigned"
+                    : "only double, int and bool locals and parameters can be assigned");
                 return null;
             case IInvocationOperation:
                 Unsupported(operation, "the result of a call used as a statement is discarded; assign it to a local");
@@ -311,7 +351,12 @@ internal sealed partial class BodyParser
         var old = operation is IIncrementOrDecrementOperation { IsPostfix: true } step && TargetName(step.Target) is { } name
             ? Temporary(name + "Before", kind, new Model.Variable(name, kind))
             : null;
-        if (ParseAssignment(operation) is not { } assignment)
+        if (ElementTarget(operation) is not null)
+        {
+            return Unsupported(operation, "write the element assignment as its own statement");
+        }
+
+        if (ParseAssignment(operation) is not Assign assignment)
         {
             return Placeholder(operation);
         }
@@ -323,7 +368,7 @@ internal sealed partial class BodyParser
     private string? TargetName(IOperation target) => target switch
     {
         ILocalReferenceOperation local when _aliases.TryGetValue(local.Local, out var alias) => alias.Name,
-        ILocalReferenceOperation local when Symbols.KindOf(local.Type) is not null => local.Local.Name,
+        ILocalReferenceOperation local when (Symbols.KindOf(local.Type) ?? SequenceKind(local.Type)) is not null => local.Local.Name,
         IParameterReferenceOperation parameter when Symbols.KindOf(parameter.Type) is not null => parameter.Parameter.Name,
         _ => null,
     };
@@ -364,15 +409,26 @@ internal sealed partial class BodyParser
         // From the last operand back, so inserting a temporary never moves the effects an earlier operand is checked against.
         for (var i = operands.Count - 2; i >= 0; i--)
         {
-            if (ends[i] < _effects.Count && Reads(values[i], Assigned(_effects.Skip(ends[i]))))
-            {
-                var name = Fresh("operand");
-                _effects.Insert(ends[i], new Declare(name, values[i].Kind, values[i]));
-                values[i] = new Model.Variable(name, values[i].Kind);
-            }
+            values[i] = SpillIfChanged(values[i], ends[i]);
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// A value read before the effects from <paramref name="mark"/> on: if they assign what it reads, it is read into a
+    /// temporary at <paramref name="mark"/>, before them.
+    /// </summary>
+    private Expr SpillIfChanged(Expr value, int mark)
+    {
+        if (mark == _effects.Count || IsSequence(value.Kind) || !Reads(value, Assigned(_effects.Skip(mark))))
+        {
+            return value;
+        }
+
+        var name = Fresh("operand");
+        _effects.Insert(mark, new Declare(name, value.Kind, value));
+        return new Model.Variable(name, value.Kind);
     }
 
     /// <summary><c>a &amp;&amp; b</c> and <c>a || b</c>: a right operand with side effects runs only when C# evaluates it.</summary>
@@ -458,7 +514,8 @@ internal sealed partial class BodyParser
         }
     }
 
-    private static HashSet<string> Assigned(IEnumerable<Stmt> statements)
+    /// <summary>The variables the statements assign; for an element written, the array it belongs to, whatever views it.</summary>
+    private HashSet<string> Assigned(IEnumerable<Stmt> statements)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var statement in statements)
@@ -473,18 +530,19 @@ internal sealed partial class BodyParser
             switch (statement)
             {
                 case Assign assign: names.Add(assign.Name); break;
+                case ElementAssign element: names.Add(BaseOf(element.Sequence)); break;
                 case Block block: foreach (var inner in block.Statements) { Collect(inner); } break;
                 case If conditional: Collect(conditional.Then); if (conditional.Else is { } otherwise) { Collect(otherwise); } break;
             }
         }
     }
 
-    private static bool Reads(Expr expr, HashSet<string> names)
+    private bool Reads(Expr expr, HashSet<string> names)
     {
         var reads = false;
         Rewriter.Map(expr, e =>
         {
-            reads |= e is Model.Variable v && names.Contains(v.Name);
+            reads |= e is Model.Variable v && (names.Contains(v.Name) || names.Contains(BaseOf(v.Name)));
             return e;
         });
         return reads;
@@ -542,11 +600,13 @@ internal sealed partial class BodyParser
             return new EnumConstant(Symbols.FullName(operation.Type), System.Convert.ToInt64(enumValue, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (Symbols.KindOf(operation.Type) is not { } kind)
+        if ((Symbols.KindOf(operation.Type) ?? SequenceKind(operation.Type)) is not { } kind)
         {
             return ThrowIn(operation) is not null
                 ? Unsupported(operation, "a throw expression is taken as a branch of ?: or an arm of a switch expression; elsewhere, throw in an if statement before")
-                : Unsupported(operation, $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
+                : Unsupported(operation, _arrays
+                    ? $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int, bool, and arrays and spans of double and int"
+                    : $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
         }
 
         switch (operation)
@@ -559,6 +619,19 @@ internal sealed partial class BodyParser
                 return new Model.Variable(local.Local.Name, kind);
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when field.IsReadOnly:
                 return new FieldReference(Symbols.Member(field), kind);
+            case IConversionOperation conversion when IsSequence(kind) && SequenceKind(conversion.Operand.Type) == kind:
+                return Parse(conversion.Operand); // double[] or Span<double> seen as a ReadOnlySpan<double>: the same elements
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when SequenceKind(element.ArrayReference.Type) is not null:
+                return ParseElement(element.ArrayReference, element.Indices[0], kind);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } span, Arguments.Length: 1 } indexer when SequenceKind(span.Type) is not null:
+                return ParseElement(span, indexer.Arguments[0].Value, kind);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } sequence } when SequenceKind(sequence.Type) is not null:
+                return new Length(ParseSequence(sequence));
+            case IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation when IsSequence(kind):
+                return new NewArray(ParseIndex(creation.DimensionSizes[0]), kind);
+            case { Kind: OperationKind.None, Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax } stackAlloc
+                when IsSequence(kind) && stackAlloc.ChildOperations.Count == 1:
+                return new NewArray(ParseIndex(stackAlloc.ChildOperations.First()), kind);
             case IConversionOperation conversion when conversion.OperatorMethod is null:
                 {
                     var operand = Parse(conversion.Operand);
@@ -635,6 +708,11 @@ internal sealed partial class BodyParser
     private Expr ParseCall(IInvocationOperation invocation, ValueKind kind)
     {
         var method = invocation.TargetMethod;
+        if (IsSequence(kind) && SequenceView(invocation) is { } view)
+        {
+            return view;
+        }
+
         // Arguments are read only for calls we can take: a call that is an error is reported once, alone.
         EquatableArray<Expr> Arguments() =>
             ParseInOrder(invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToArray()).ToEquatableArray();
@@ -654,7 +732,7 @@ internal sealed partial class BodyParser
 
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var function = Symbols.Member(method);
-        var differentiated = method.Parameters.Select(p => p.Type.SpecialType == SpecialType.System_Double).ToEquatableArray();
+        var differentiated = method.Parameters.Select(Symbols.IsDifferentiated).ToEquatableArray();
         if (_carrying && Symbols.IsStaticFunctionOfNumbers(method))
         {
             // In an exception's message or a logged value: evaluated, never differentiated, so no derivative is needed.
@@ -675,7 +753,7 @@ internal sealed partial class BodyParser
                 _pending.Add(new PendingCall(key, display, LocationInfo.From(invocation.Syntax), Via: display));
             }
 
-            return new UserCall(function, callee.Gradient, null, Arguments(), differentiated);
+            return new UserCall(function, callee.Gradient, null, Arguments(), differentiated, TakesArrays: method.Parameters.Any(p => SequenceKind(p.Type) is not null));
         }
 
         if (Symbols.IsStaticFunctionOfNumbers(method) && (kind != ValueKind.Double || !differentiated.Any(d => d)))
@@ -694,6 +772,194 @@ internal sealed partial class BodyParser
         Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
         return new Constant(0, kind);
     }
+
+    private static bool IsSequence(ValueKind kind) => kind is ValueKind.DoubleArray or ValueKind.IntArray;
+
+    /// <summary>The sequence kind of a type, where sequences may appear (the method takes a span or array parameter).</summary>
+    private ValueKind? SequenceKind(ITypeSymbol? type) => _arrays ? Symbols.SequenceKindOf(type) : null;
+
+    /// <summary>An int index, or any int expression a sequence needs (a length, a slice's bounds).</summary>
+    private Expr ParseIndex(IOperation operation)
+    {
+        var index = Parse(operation);
+        return index.Kind == ValueKind.Int ? index : Unsupported(operation, "an index or length must be an int");
+    }
+
+    /// <summary>A sequence: a parameter, a local, or a slice or span of one.</summary>
+    private Expr ParseSequence(IOperation operation)
+    {
+        var sequence = Parse(operation);
+        return IsSequence(sequence.Kind) ? sequence : Unsupported(operation, "expected an array or span");
+    }
+
+    private Expr ParseElement(IOperation sequence, IOperation index, ValueKind kind)
+    {
+        var operands = ParseInOrder([sequence, index]);
+        return operands[0] is Model.Variable or Slice
+            ? new ElementRead(operands[0], operands[1], kind)
+            : Unsupported(sequence, "index a parameter, a local or a slice");
+    }
+
+    /// <summary><c>s.Slice(start[, length])</c> and <c>a.AsSpan([start[, length]])</c>: views, never copies.</summary>
+    private Expr? SequenceView(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var (source, bounds) = method.Name switch
+        {
+            "Slice" when invocation.Instance is { } instance && SequenceKind(instance.Type) is not null => (instance, invocation.Arguments.Select(a => a.Value).ToArray()),
+            "AsSpan" or "AsReadOnlySpan" when invocation.Instance is null && invocation.Arguments.Length > 0 && SequenceKind(invocation.Arguments[0].Value.Type) is not null
+                && method.ContainingType?.ToDisplayString() == "System.MemoryExtensions" => (invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(a => a.Value).ToArray()),
+            _ => (null, []),
+        };
+        if (source is null || bounds.Length > 2 || bounds.Any(b => b.Type?.SpecialType != SpecialType.System_Int32))
+        {
+            return null;
+        }
+
+        var operands = ParseInOrder([source, .. bounds]);
+        var sequence = operands[0];
+        if (bounds.Length == 0)
+        {
+            return sequence;
+        }
+
+        // Slice(start) runs to the end; start is an atom or read twice, which has no effect: effects were hoisted.
+        var count = bounds.Length == 2 ? operands[2] : new Binary(BinaryOp.Subtract, new Length(sequence), operands[1], ValueKind.Int);
+        return new Slice(sequence, operands[1], count, sequence.Kind);
+    }
+
+    /// <summary>
+    /// Records which array a sequence variable views. A span local must always view the same array (it may move along
+    /// it), so that its elements' gradients have one home.
+    /// </summary>
+    private void Bind(string name, Expr value, IOperation at)
+    {
+        var root = value switch
+        {
+            NewArray => name,
+            Model.Variable v => BaseOf(v.Name),
+            Slice { Sequence: Model.Variable v } => BaseOf(v.Name),
+            _ => null,
+        };
+        if (root is null)
+        {
+            Report(Descriptors.SpanViewsTwoArrays, at.Syntax, name, "is set to something other than a new array, a parameter, a local or a slice of one");
+        }
+        else if (_bases.TryGetValue(name, out var known) && known != root)
+        {
+            Report(Descriptors.SpanViewsTwoArrays, at.Syntax, name, $"views '{known}' and here '{root}'");
+        }
+        else
+        {
+            _bases[name] = root;
+        }
+    }
+
+    private string BaseOf(string sequence) => _bases.TryGetValue(sequence, out var root) ? root : sequence;
+
+    /// <summary>The sequence and index an assignment, compound assignment, <c>++</c> or <c>--</c> writes, if it writes an element.</summary>
+    private (IOperation Sequence, IOperation Index)? ElementTarget(IOperation operation)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target,
+            IIncrementOrDecrementOperation step => step.Target,
+            _ => null,
+        };
+        return target switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1 } element when SequenceKind(element.ArrayReference.Type) is not null => (element.ArrayReference, element.Indices[0]),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } span, Arguments.Length: 1 } indexer when SequenceKind(span.Type) is not null => (span, indexer.Arguments[0].Value),
+            _ => null,
+        };
+    }
+
+    /// <summary><c>a[i] = e</c>, <c>a[i] op= e</c>, <c>a[i]++</c>: into a local array or span, or an int[] parameter.</summary>
+    private Stmt? ParseElementAssignment(IOperation operation, IOperation sequenceOperation, IOperation indexOperation)
+    {
+        var sequence = ParseSequence(sequenceOperation);
+        if (sequence is not Model.Variable { Name: var name })
+        {
+            Unsupported(operation, "write elements of a parameter or local, not of a slice expression; declare the slice as a local first");
+            return null;
+        }
+
+        if (_inputs.Contains(BaseOf(name)))
+        {
+            Report(Descriptors.ArrayParameterWritten, operation.Syntax, Excerpt(operation.Syntax), BaseOf(name));
+            return null;
+        }
+
+        // The index is read once: an expression becomes a temporary, so the element read and written is one element.
+        var index = Parse(indexOperation);
+        if (index is not (Model.Variable or Constant))
+        {
+            index = Temporary("index", ValueKind.Int, index);
+        }
+
+        var elementKind = Symbols.ElementKind(sequence.Kind);
+        var element = new ElementRead(sequence, index, elementKind);
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation simple:
+                return new ElementAssign(name, index, Widen(Parse(simple.Value), elementKind));
+            case ICompoundAssignmentOperation compound when ToBinaryOp(compound.OperatorKind) is { } op && compound.OperatorMethod is null:
+                {
+                    var mark = _effects.Count;
+                    var right = Parse(compound.Value);
+                    var left = SpillIfChanged(element, mark);
+                    var operationKind = left.Kind == ValueKind.Double || right.Kind == ValueKind.Double ? ValueKind.Double : ValueKind.Int;
+                    var combined = CheckedBinary(op, Widen(left, operationKind), Widen(right, operationKind), operationKind, compound);
+                    return new ElementAssign(name, index, operationKind == elementKind ? combined : new Model.Convert(combined, elementKind), AssignmentForm.Compound);
+                }
+
+            case IIncrementOrDecrementOperation step when step.OperatorMethod is null:
+                {
+                    var op = step.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract;
+                    return new ElementAssign(name, index, new Binary(op, element, new Constant(1, elementKind), elementKind), AssignmentForm.Step);
+                }
+
+            default:
+                Unsupported(operation, "use =, a compound assignment, ++ or --");
+                return null;
+        }
+    }
+
+    /// <summary><c>foreach (var v in s) body</c> as <c>for (int i = 0; i &lt; s.Length; i++) { var v = s[i]; body }</c>.</summary>
+    /// <summary>What a foreach runs over: an array comes wrapped in its conversion to IEnumerable.</summary>
+    private static IOperation Collection(IForEachLoopOperation loop) =>
+        loop.Collection is IConversionOperation { Operand: { Type: IArrayTypeSymbol } array } ? array : loop.Collection;
+
+    private Loop ParseForEach(IForEachLoopOperation loop, ILocalSymbol element, ValueKind sequenceKind)
+    {
+        var sequence = ParseSequence(Collection(loop));
+        if (sequence is not Model.Variable)
+        {
+            var view = Fresh("items");
+            Bind(view, sequence, Collection(loop));
+            _effects.Add(new Declare(view, sequenceKind, sequence));
+            sequence = new Model.Variable(view, sequenceKind);
+        }
+
+        var index = new Model.Variable(Fresh("index"), ValueKind.Int);
+        var elementKind = Symbols.ElementKind(sequenceKind);
+        if (Symbols.KindOf(element.Type) is not { } declared || (declared != elementKind && !(declared == ValueKind.Double && elementKind == ValueKind.Int)))
+        {
+            Unsupported(loop, $"the loop variable '{element.Name}' must be a {CSharpKeyword(elementKind)}");
+        }
+
+        var body = ParseBlock(loop.Body);
+        var read = Widen(new ElementRead(sequence, index, elementKind), Symbols.KindOf(element.Type) ?? elementKind);
+        var statements = new Stmt[] { new Declare(element.Name, read.Kind, read) }.Concat(body.Statements).ToEquatableArray();
+        return new Loop(
+            new Block(EquatableArray.Of<Stmt>(new Declare(index.Name, ValueKind.Int, new Constant(0, ValueKind.Int)))),
+            new Binary(BinaryOp.Less, index, new Length(sequence), ValueKind.Bool),
+            ConditionAtBottom: false,
+            new Block(statements),
+            new Block(EquatableArray.Of<Stmt>(new Assign(index.Name, new Binary(BinaryOp.Add, index, new Constant(1, ValueKind.Int), ValueKind.Int), AssignmentForm.Step))));
+    }
+
+    private static string CSharpKeyword(ValueKind kind) => kind == ValueKind.Int ? "int" : "double";
 
     private static BinaryOp? ToBinaryOp(BinaryOperatorKind kind) => kind switch
     {
@@ -729,8 +995,7 @@ internal sealed partial class BodyParser
         }
 
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
-        var text = Excerpt(operation.Syntax);
-        Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, text, reason);
+        Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, Excerpt(operation.Syntax), reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
     }
 

@@ -75,14 +75,18 @@ internal static class MethodParser
             {
                 Report(Descriptors.ByReferenceParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.RefKind.ToString().ToLowerInvariant());
             }
-            else if (parameter.IsParams || Symbols.KindOf(parameter.Type) is not (ValueKind.Double or ValueKind.Int))
+            else if (!parameter.IsParams && Symbols.KindOf(parameter.Type) is ValueKind.Double or ValueKind.Int)
             {
-                Report(Descriptors.UnsupportedParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
+                var kind = Symbols.KindOf(parameter.Type)!.Value;
+                parameters.Add(new ParameterSpec(parameter.Name, kind, Symbols.HasNoDerivativeAttribute(parameter)) { Default = DefaultOf(parameter, kind) });
+            }
+            else if (!parameter.IsParams && Symbols.ParameterFormOf(parameter.Type) is { } form)
+            {
+                parameters.Add(new ParameterSpec(parameter.Name, Symbols.SequenceKindOf(parameter.Type)!.Value, Symbols.HasNoDerivativeAttribute(parameter), form));
             }
             else
             {
-                var kind = Symbols.KindOf(parameter.Type)!.Value;
-                parameters.Add(new ParameterSpec(parameter.Name, kind) { Default = DefaultOf(parameter, kind) });
+                Report(Descriptors.UnsupportedParameter, parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
             }
         }
 
@@ -114,15 +118,25 @@ internal static class MethodParser
         }
 
         CheckNames(method, location, Report);
-        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && GeneratedNames.NodeMembers.Contains(p.PropertyName)))
+        var nodeMembers = GeneratedNames.NodeMembers(parameters.Any(p => p.IsArray));
+        foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && nodeMembers.Contains(p.PropertyName)))
         {
-            Report(Descriptors.NameCollision, location, "DeZero.Function", parameter.PropertyName, GeneratedNames.Node(name));
+            Report(Descriptors.NameCollision, location, GeneratedNames.Node(name), parameter.PropertyName, name);
         }
 
         // x and X would both give a tuple element DX (n and N both a property N).
         foreach (var clash in parameters.GroupBy(p => p.IsDifferentiated ? p.PartialName : p.PropertyName).Where(g => g.Count() > 1))
         {
             Report(Descriptors.NameCollision, location, name, clash.Key, string.Join(" and ", clash.Select(p => p.Name)));
+        }
+
+        // An array method's …WithGradient takes a gradient argument dX for each differentiated parameter x after them all.
+        if (parameters.Any(p => p.IsArray))
+        {
+            foreach (var parameter in parameters.Where(p => p.IsDifferentiated && parameters.Any(q => q.Name == p.GradientArgumentName)))
+            {
+                Report(Descriptors.NameCollision, location, name, parameter.GradientArgumentName, parameter.Name);
+            }
         }
 
         if (!RuntimeIsGlobal(method, semanticModel.Compilation))
@@ -165,7 +179,7 @@ internal static class MethodParser
 
         checker.Enter(method);
         var names = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText);
-        var parser = new BodyParser(checker, names, cancellationToken);
+        var parser = new BodyParser(checker, parameters, names, cancellationToken);
         var block = parser.ParseBody(bodyOperation);
         diagnostics.AddRange(parser.Diagnostics);
         if (diagnostics.Count > 0)

@@ -12,6 +12,8 @@ internal static class Symbols
 
     public const string DerivativeOfAttribute = "DeZero.DerivativeOfAttribute";
 
+    public const string NoDerivativeAttribute = "DeZero.NoDerivativeAttribute";
+
     /// <summary>The model's kind of a type: double, int and bool are all a body computes with.</summary>
     public static ValueKind? KindOf(ITypeSymbol? type) => type?.SpecialType switch
     {
@@ -20,6 +22,44 @@ internal static class Symbols
         SpecialType.System_Boolean => ValueKind.Bool,
         _ => null,
     };
+
+    /// <summary>
+    /// The model's kind of a sequence type: <c>double[]</c>, <c>Span&lt;double&gt;</c> and <c>ReadOnlySpan&lt;double&gt;</c>
+    /// are all <see cref="ValueKind.DoubleArray"/>, and the same of int <see cref="ValueKind.IntArray"/>; null for any other.
+    /// </summary>
+    public static ValueKind? SequenceKindOf(ITypeSymbol? type)
+    {
+        var element = type switch
+        {
+            IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
+            INamedTypeSymbol { Arity: 1, Name: "Span" or "ReadOnlySpan" } span when span.ContainingNamespace?.ToDisplayString() == "System" => span.TypeArguments[0],
+            _ => null,
+        };
+        return element?.SpecialType switch
+        {
+            SpecialType.System_Double => ValueKind.DoubleArray,
+            SpecialType.System_Int32 => ValueKind.IntArray,
+            _ => null,
+        };
+    }
+
+    /// <summary>The element kind of a sequence kind.</summary>
+    public static ValueKind ElementKind(ValueKind sequence) => sequence == ValueKind.IntArray ? ValueKind.Int : ValueKind.Double;
+
+    /// <summary>How a parameter of a sequence type is declared: <c>T[]</c> or <c>ReadOnlySpan&lt;T&gt;</c>; null for any other type.</summary>
+    public static ArrayForm? ParameterFormOf(ITypeSymbol type) =>
+        SequenceKindOf(type) is null ? null
+        : type is IArrayTypeSymbol ? ArrayForm.Array
+        : type.Name == "ReadOnlySpan" ? ArrayForm.ReadOnlySpan
+        : null;
+
+    public static bool HasNoDerivativeAttribute(IParameterSymbol parameter) =>
+        parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttribute);
+
+    /// <summary>Whether a parameter is differentiated: double or a sequence of doubles, not marked [NoDerivative].</summary>
+    public static bool IsDifferentiated(IParameterSymbol parameter) =>
+        (parameter.Type.SpecialType == SpecialType.System_Double || SequenceKindOf(parameter.Type) == ValueKind.DoubleArray)
+        && !HasNoDerivativeAttribute(parameter);
 
     /// <summary>A type as generated code names it: fully qualified, <c>global::</c> first.</summary>
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

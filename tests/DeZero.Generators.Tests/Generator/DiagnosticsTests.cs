@@ -319,6 +319,101 @@ public sealed class DiagnosticsTests
                 }
             }
             """),
+        // Arrays and spans.
+        ["Array_WriteIntoDoubleArrayParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    {|ArrayParameterWritten:x[0] = 2|};
+                    return x[0];
+                }
+            }
+            """, "'x'"),
+        ["Array_WriteThroughSpanOfParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    System.Span<double> view = x;
+                    {|ArrayParameterWritten:view[1] += 3|};
+                    return view[1];
+                }
+            }
+            """, "'x'"),
+        ["Array_SpanViewsTwoArrays"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(System.ReadOnlySpan<double> x, System.ReadOnlySpan<double> y)
+                {
+                    System.ReadOnlySpan<double> v = x;
+                    v = {|SpanViewsTwoArrays:y|};
+                    return v[0];
+                }
+            }
+            """, "'v' views 'x' and here 'y'"),
+        ["Array_LocalArrayInScalarMethod"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double[] {|UnsupportedLocalType:a = new double[2]|};
+                    return x;
+                }
+            }
+            """, "span or array parameter"),
+        ["Array_Linq"] = new("""
+            using System.Linq;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double[] x) => {|UnsupportedCall:x.Sum()|};
+            }
+            """),
+        ["Array_SpanParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F({|UnsupportedParameterType:System.Span<double> x|}) => x[0];
+            }
+            """, "ReadOnlySpan<double>"),
+        ["Array_ParamsArray"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F({|UnsupportedParameterType:params double[] x|}) => x[0];
+            }
+            """),
+        ["Array_EveryParameterNoDerivative"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double {|NoDoubleParameter:F|}([NoDerivative] double[] x, [NoDerivative] double y) => x[0] * y;
+            }
+            """, "[NoDerivative]"),
+        ["Array_GradientArgumentNameTaken"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double {|NameCollision:F|}(System.ReadOnlySpan<double> x, double dX) => x[0] * dX;
+            }
+            """, "dX"),
+        ["Array_ElementAssignmentInsideExpression"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(System.ReadOnlySpan<double> x)
+                {
+                    double[] a = new double[2];
+                    return x[0] * ({|UnsupportedExpression:a[0] = 2|});
+                }
+            }
+            """),
         ["Expression_AssignmentToFieldInsideExpression"] = new("""
             public static partial class Ops
             {
@@ -451,6 +546,21 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => x > 0 ? x : throw {|UnsupportedExpression:new System.ArgumentException("x") { Source = "F" }|};
             }
             """, "nameof"),
+        ["Throw_InAMethodOfArrays"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double[] w)
+                {
+                    if (w.Length == 0)
+                    {
+                        {|UnsupportedStatement:throw new System.ArgumentException("empty", nameof(w));|}
+                    }
+
+                    return w[0] * w[0];
+                }
+            }
+            """, "cannot throw or log yet"),
         ["VoidCall_ByReferenceArgument"] = new("""
             public static partial class Ops
             {

@@ -1,0 +1,1223 @@
+using System.Collections.Generic;
+using System.Linq;
+using DeZero.Generators.Model;
+using static DeZero.Generators.Model.Expressions;
+
+namespace DeZero.Generators.Calculus;
+
+/// <summary>
+/// Reverse mode for methods with span or array parameters: a gradient of any number of parameters at a small constant
+/// times one evaluation. Writes two sweeps over the method's own statements:
+/// <list type="bullet">
+/// <item>the forward sweep computes the value exactly as the method does and records on a tape what the reverse sweep
+/// will need: the old value of a variable or element it overwrites that the reverse sweep reads, each branch taken,
+/// each loop's trip count;</item>
+/// <item>the reverse sweep runs the statements backwards, restoring each overwritten value from the tape, and adds each
+/// statement's partial derivatives, times the adjoint of what it assigned, into the adjoints of what it read.</item>
+/// </list>
+/// A call to another array method runs that method's forward sweep on the same tape and, in the reverse sweep, its
+/// reverse sweep: nothing is computed twice, recursion included.
+/// </summary>
+internal sealed class ReverseMode
+{
+    private readonly MethodSpec _method;
+    private readonly Names _names;
+    private readonly string _tape;
+    private readonly string _seed;
+    private readonly string _result;
+    private readonly Dictionary<string, ValueKind> _locals = [];
+    private readonly Dictionary<string, string> _adjoints = [];
+    private readonly Dictionary<string, ParameterSpec> _parameters;
+    private readonly Dictionary<Stmt, List<Stmt>> _reverse = new(ByReference.Instance);
+    private HashSet<string> _varied = [];
+
+    /// <summary>The variables some statement assigns, and the arrays some statement writes an element of.</summary>
+    private HashSet<string> _assigned = [];
+    private HashSet<string> _written = [];
+
+    /// <summary>The variables assigned by one statement outside any loop: after it, they never change.</summary>
+    private HashSet<string> _assignedOnce = [];
+
+    /// <summary>The variables the reverse sweep reads to run a counted loop back: fixed, but handed over all the same.</summary>
+    private readonly HashSet<string> _boundReads = [];
+
+    /// <summary>The variables and arrays some expression of the method reads: only their adjoints need clearing after a reassignment.</summary>
+    private HashSet<string> _read = [];
+    private HashSet<string> _useful = [];
+
+    /// <summary>
+    /// The assignments (statement and what it assigns; for an element write, the array) whose old value is pushed before
+    /// them and restored in reverse: those that can run after a statement whose reverse reads that value.
+    /// </summary>
+    private HashSet<(Stmt Statement, string Name)> _undo = new(UndoComparer.Instance);
+
+    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed)
+    {
+        _method = method;
+        _names = names;
+        _tape = tape;
+        _seed = seed;
+        _result = result;
+        _parameters = method.Parameters.ToDictionary(p => p.Name);
+        foreach (var (name, kind) in locals)
+        {
+            _locals[name] = kind;
+        }
+    }
+
+    public static ReverseSpec Build(MethodSpec method)
+    {
+        var names = new Names(method);
+        var reserved = method.Parameters.Where(p => p.IsDifferentiated).Select(p => p.GradientArgumentName).ToList();
+        foreach (var name in reserved)
+        {
+            names.Reserve(name);
+        }
+
+        var tape = names.Fresh("tape");
+        var seed = names.Fresh("seed");
+        // Local arrays come from the tape's pool, which keeps them for the reverse sweep and reuses them afterwards.
+        var lowered = Rewriter.Map(Views.Lower(method, names), e => e is NewArray array ? new TapeArray(tape, array.Count, array.Kind) : e);
+        var (body, locals, result) = Structure.Of(lowered, method, names, [.. reserved, tape, seed]);
+        var reverse = new ReverseMode(method, names, result, locals, tape, seed);
+        return reverse.Sweeps(body);
+    }
+
+    private ReverseSpec Sweeps(Block structured)
+    {
+        // What depends on the parameters, and what the result depends on: only their intersection needs adjoints.
+        Analyse(structured);
+        var body = new Block(structured.Statements.SelectMany(s => Lower(s)).ToEquatableArray());
+        Analyse(body);
+        _read = ReadSomewhere(body);
+
+        // Which overwritten values the reverse sweep reads: found by writing it, until restoring adds no new reads.
+        // Which overwritten values the reverse sweep reads: a value read in the reverse of one statement must be restored
+        // when an assignment that can run after that statement overwrote it. Found by writing the reverse sweep, until
+        // restoring (which reads indices) adds nothing new.
+        var order = new Order(body);
+        var assigned = Assignments(body);
+        _assigned = [.. assigned.Scalars.Keys];
+        _written = [.. assigned.Elements.Keys];
+        _assignedOnce = [.. assigned.Scalars.Where(a => a.Value.Count == 1 && order.LoopsAround(a.Value[0]).Length == 0).Select(a => a.Key)];
+        var mark = _names.Mark;
+        Dictionary<string, List<Stmt>> reads;
+        while (true)
+        {
+            _reverse.Clear();
+            _boundReads.Clear();
+            _names.Rewind(mark);
+            ReverseBlock(body);
+            reads = ReadsByStatement(order);
+            var undo = new HashSet<(Stmt, string)>(
+                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, reads, order)).Select(s => (s, a.Key))),
+                UndoComparer.Instance);
+            if (undo.SetEquals(_undo))
+            {
+                break;
+            }
+
+            _undo = undo;
+        }
+
+        // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
+        // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps.
+        bool Read(string name) => reads.ContainsKey(name) || _boundReads.Contains(name);
+        var handover = _locals.Keys
+            .Where(name => (Read(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
+            .Concat(_method.Parameters.Where(p => Read(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
+            .ToArray();
+
+        _reverse.Clear();
+        _names.Rewind(mark);
+        var reverseBody = ReverseBlock(body);
+        var forwardBody = ForwardBlock(body); // before the declarations: it adds the trip counters
+        var forward = new List<Stmt>();
+        forward.AddRange(_locals.Select(l => (Stmt)new Declare(l.Key, l.Value, Default(l.Value))));
+        forward.AddRange(forwardBody.Statements);
+        forward.AddRange(handover.Select(name => new TapePush(_tape, new Variable(name, KindOf(name)))));
+        forward.Add(new Return(new Variable(_result, ValueKind.Double)));
+
+        var reverse = new List<Stmt>();
+        foreach (var name in handover.Reverse())
+        {
+            reverse.Add(_parameters.ContainsKey(name)
+                ? new Assign(name, new TapePop(_tape, KindOf(name)))
+                : new Declare(name, KindOf(name), new TapePop(_tape, KindOf(name))));
+        }
+
+        var declared = new HashSet<string>(handover);
+        foreach (var name in ReverseAssigned(reverseBody).Where(n => _locals.ContainsKey(n) && !declared.Contains(n)))
+        {
+            reverse.Add(new Declare(name, KindOf(name), Default(KindOf(name))));
+        }
+
+        foreach (var pair in _adjoints)
+        {
+            var (name, adjoint) = (pair.Key, pair.Value);
+            var kind = KindOf(name);
+            if (kind == ValueKind.Double)
+            {
+                reverse.Add(new Declare(adjoint, ValueKind.Double, name == _result ? new Variable(_seed, ValueKind.Double) : Constant.Zero));
+            }
+            else if (!_parameters.ContainsKey(name))
+            {
+                reverse.Add(new Declare(adjoint, kind, new TapeArray(_tape, new Length(new Variable(name, kind)), kind)));
+            }
+        }
+
+        reverse.AddRange(reverseBody.Statements);
+        foreach (var parameter in _method.Parameters.Where(p => p.IsDifferentiated && p.Kind == ValueKind.Double && _adjoints.ContainsKey(p.Name)))
+        {
+            var gradient = parameter.GradientArgumentName;
+            reverse.Add(new Assign(gradient, Add(new Variable(gradient, ValueKind.Double), new Variable(_adjoints[parameter.Name], ValueKind.Double)), AssignmentForm.Compound));
+        }
+
+        return new ReverseSpec(MarkArraySlices(new Block(forward.ToEquatableArray())), MarkArraySlices(new Block(reverse.ToEquatableArray())), _tape, _seed);
+    }
+
+    // ----- Activity -----
+
+    private void Analyse(Block body)
+    {
+        _varied = new HashSet<string>(_method.Parameters.Where(p => p.IsDifferentiated).Select(p => p.Name));
+        var assignments = new List<(string Target, Expr Value)>();
+        Collect(body, assignments);
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var (target, value) in assignments)
+            {
+                if (!_varied.Contains(target) && Varied(value))
+                {
+                    _varied.Add(target);
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        _useful = [_result];
+        do
+        {
+            changed = false;
+            foreach (var (target, value) in assignments)
+            {
+                if (_useful.Contains(target))
+                {
+                    foreach (var read in VariedReads(value))
+                    {
+                        changed |= _useful.Add(read);
+                    }
+                }
+            }
+        }
+        while (changed);
+
+        var named = new Dictionary<string, string>(_adjoints);
+        _adjoints.Clear();
+        foreach (var name in _varied.Where(_useful.Contains).Where(n => KindOf(n) is ValueKind.Double or ValueKind.DoubleArray).OrderBy(n => n, System.StringComparer.Ordinal))
+        {
+            _adjoints[name] = named.TryGetValue(name, out var known) ? known
+                : _parameters.TryGetValue(name, out var parameter) && parameter.IsArray ? parameter.GradientArgumentName
+                : _names.Fresh(name + "Bar");
+        }
+    }
+
+    /// <summary>Every assignment as target and value; an element write assigns its array, a call its temporaries.</summary>
+    private static void Collect(Stmt statement, List<(string, Expr)> assignments)
+    {
+        switch (statement)
+        {
+            case Assign assign: assignments.Add((assign.Name, assign.Value)); break;
+            case ElementAssign element: assignments.Add((element.Sequence, element.Value)); break;
+            case CallWithGradient call: assignments.Add((call.Value, call.Call)); break;
+            case Block block: foreach (var inner in block.Statements) { Collect(inner, assignments); } break;
+            case If conditional: Collect(conditional.Then, assignments); if (conditional.Else is { } otherwise) { Collect(otherwise, assignments); } break;
+            case Loop loop: Collect(loop.Before, assignments); Collect(loop.Body, assignments); Collect(loop.Next, assignments); break;
+            case CountedLoop counted: Collect(counted.Body, assignments); break;
+        }
+    }
+
+    /// <summary>Whether an expression's value depends differentiably on a differentiated parameter.</summary>
+    private bool Varied(Expr expr) => expr switch
+    {
+        Variable v => v.Kind is ValueKind.Double or ValueKind.DoubleArray && _varied.Contains(v.Name),
+        ElementRead { Kind: ValueKind.Double } read => Varied(read.Sequence),
+        Slice slice => Varied(slice.Sequence),
+        Unary { Kind: ValueKind.Double } u => Varied(u.Operand),
+        Binary { Kind: ValueKind.Double } b => Varied(b.Left) || Varied(b.Right),
+        Conditional { Kind: ValueKind.Double } c => Varied(c.WhenTrue) || Varied(c.WhenFalse),
+        MathCall { Kind: ValueKind.Double } m => !Catalog.Of(m).IsPiecewiseConstant && m.Arguments.Any(Varied),
+        UserCall { Kind: ValueKind.Double } call => (call.Gradient is not null || call.TakesArrays) && DifferentiatedArguments(call).Any(Varied),
+        SweepForwardCall => true,
+        _ => false,
+    };
+
+    /// <summary>The varied variables and arrays an expression's value reads through differentiable positions.</summary>
+    private IEnumerable<string> VariedReads(Expr expr) => expr switch
+    {
+        Variable v when Varied(v) => [v.Name],
+        ElementRead { Kind: ValueKind.Double } read => VariedReads(read.Sequence),
+        Slice slice => VariedReads(slice.Sequence),
+        Unary { Kind: ValueKind.Double } u => VariedReads(u.Operand),
+        Binary { Kind: ValueKind.Double } b => VariedReads(b.Left).Concat(VariedReads(b.Right)),
+        Conditional { Kind: ValueKind.Double } c => VariedReads(c.WhenTrue).Concat(VariedReads(c.WhenFalse)),
+        MathCall { Kind: ValueKind.Double } m when !Catalog.Of(m).IsPiecewiseConstant => m.Arguments.SelectMany(VariedReads),
+        UserCall call => DifferentiatedArguments(call).SelectMany(VariedReads),
+        SweepForwardCall forward => DifferentiatedArguments(forward.Call).SelectMany(VariedReads),
+        _ => [],
+    };
+
+    private static IEnumerable<Expr> DifferentiatedArguments(UserCall call) => call.Arguments.Where((_, i) => call.Differentiated[i]);
+
+    private bool IsActive(string name) => _adjoints.ContainsKey(name);
+
+    private ValueKind KindOf(string name) =>
+        _locals.TryGetValue(name, out var kind) ? kind : _parameters.TryGetValue(name, out var parameter) ? parameter.Kind : ValueKind.Double;
+
+    private static bool IsArray(ValueKind kind) => kind is ValueKind.DoubleArray or ValueKind.IntArray;
+
+    // ----- Three-address form -----
+
+    /// <summary>
+    /// Makes each active assignment's value something the reverse sweep can take apart: every operand a partial
+    /// derivative reads, and every result one reads (Exp's is its own value), gets a local of its own, computed once in
+    /// the forward sweep; a conditional becomes an if, a call its gradient's or its forward sweep's temporaries.
+    /// </summary>
+    private IEnumerable<Stmt> Lower(Stmt statement)
+    {
+        switch (statement)
+        {
+            case Assign assign when IsActive(assign.Name) && Varied(assign.Value):
+                {
+                    var prelude = new List<Stmt>();
+                    var value = Lower(assign.Value, prelude, top: true);
+                    return prelude.Append(assign with { Value = value });
+                }
+
+            case ElementAssign element when IsActive(element.Sequence) && Varied(element.Value):
+                {
+                    var prelude = new List<Stmt>();
+                    var value = Lower(element.Value, prelude, top: true);
+                    return prelude.Append(element with { Value = value });
+                }
+
+            case If conditional:
+                return [new If(conditional.Condition, LowerBlock(conditional.Then), conditional.Else is null ? null : LowerBlock(conditional.Else))];
+            case Loop loop:
+                return [loop with { Body = LowerBlock(loop.Body) }];
+            case CountedLoop counted:
+                return [counted with { Body = LowerBlock(counted.Body) }];
+            default:
+                return [statement];
+        }
+    }
+
+    private Block LowerBlock(Block block) => new(block.Statements.SelectMany(s => Lower(s)).ToEquatableArray());
+
+    private Expr Lower(Expr expr, List<Stmt> prelude, bool top)
+    {
+        if (!Varied(expr) || expr is Variable or ElementRead)
+        {
+            return expr;
+        }
+
+        switch (expr)
+        {
+            case Conditional conditional:
+                {
+                    // Only the branch taken is evaluated; its temporaries are computed in it.
+                    var name = Temporary(ValueKind.Double);
+                    prelude.Add(new If(conditional.Condition, Branch(conditional.WhenTrue), Branch(conditional.WhenFalse)));
+                    return new Variable(name, ValueKind.Double);
+
+                    Block Branch(Expr branch)
+                    {
+                        var statements = new List<Stmt>();
+                        var value = Lower(branch, statements, top: true);
+                        statements.Add(new Assign(name, value));
+                        return new Block(statements.ToEquatableArray());
+                    }
+                }
+
+            case UserCall { TakesArrays: true } call:
+                {
+                    var lowered = call with { Arguments = call.Arguments.Select(a => Lower(a, prelude, top: false)).ToEquatableArray() };
+                    var name = Temporary(ValueKind.Double);
+                    prelude.Add(new Assign(name, new SweepForwardCall(lowered, _tape)));
+                    return new Variable(name, ValueKind.Double);
+                }
+
+            case UserCall call:
+                {
+                    var arguments = call.Arguments.Select(a => Lower(a, prelude, top: false)).ToArray();
+                    var name = Temporary(ValueKind.Double);
+                    var partials = call.Arguments
+                        .Select((argument, i) => (argument, i))
+                        .Where(a => call.Differentiated[a.i])
+                        .Select(a => new OptionalName(Varied(a.argument) ? Temporary(ValueKind.Double) : null))
+                        .ToEquatableArray();
+                    prelude.Add(new CallWithGradient(name, partials, call with { Arguments = arguments.ToEquatableArray() }, Declares: false));
+                    return new Variable(name, ValueKind.Double);
+                }
+
+            case Binary { Op: BinaryOp.Multiply } product when Derivatives.ScaledSquare(product) is { } square:
+                {
+                    // c·s·s: s computed once; the value exactly as written, (c * s) * s.
+                    var s = Named(Lower(square.Operand, prelude, top: false), prelude);
+                    var left = product.Left.Equals(square.Operand) ? s
+                        : product.Left is Binary { Left: Constant } scaled ? scaled with { Right = s }
+                        : ((Binary)product.Left) with { Left = s };
+                    return product with { Left = left, Right = s };
+                }
+
+            case Unary or Binary or MathCall:
+                {
+                    var operands = Operands(expr).Select(o => Lower(o, prelude, top: false)).ToArray();
+                    var partials = Partials(Rebuild(expr, Placeholders(operands)), new Variable("$t", ValueKind.Double));
+                    var needed = new HashSet<string>();
+                    for (var i = 0; i < operands.Length; i++)
+                    {
+                        if (Varied(operands[i]))
+                        {
+                            CollectNames(partials[i], needed);
+                        }
+                    }
+
+                    for (var i = 0; i < operands.Length; i++)
+                    {
+                        if (needed.Contains("$" + i))
+                        {
+                            operands[i] = Named(operands[i], prelude);
+                        }
+                    }
+
+                    var rebuilt = Rebuild(expr, operands);
+                    return needed.Contains("$t") && !top ? Named(rebuilt, prelude) : rebuilt;
+                }
+
+            default:
+                return expr;
+        }
+    }
+
+    /// <summary>A value the reverse sweep can read again as it is: a constant, a variable, an element, any int, a negation of one.</summary>
+    private static bool IsAtom(Expr expr) => expr is Constant or Variable or FieldReference or EnumConstant or ElementRead or Length
+        || expr.Kind is ValueKind.Int or ValueKind.Bool
+        || expr is Model.Convert { Operand.Kind: ValueKind.Int or ValueKind.Bool }
+        || expr is Unary { Op: UnaryOp.Negate } negation && IsAtom(negation.Operand);
+
+    /// <summary>
+    /// An int the method never changes: it reads only parameters and locals that nothing assigns, lengths and constants,
+    /// and elements of arrays nothing writes. The reverse sweep reads it again rather than taking it from the tape.
+    /// </summary>
+    private bool Fixed(Expr expr)
+    {
+        var isFixed = true;
+        Rewriter.Map(expr, e =>
+        {
+            isFixed &= e switch
+            {
+                Variable v => !_assigned.Contains(v.Name) || _assignedOnce.Contains(v.Name),
+                ElementRead { Sequence: Variable array } => !_written.Contains(array.Name),
+                UserCall or SweepForwardCall or TapePop => false,
+                _ => true,
+            };
+            return e;
+        });
+        return isFixed;
+    }
+
+    private Expr Named(Expr value, List<Stmt> prelude)
+    {
+        if (IsAtom(value))
+        {
+            return value;
+        }
+
+        var name = Temporary(value.Kind);
+        prelude.Add(new Assign(name, value));
+        return new Variable(name, value.Kind);
+    }
+
+    private string Temporary(ValueKind kind)
+    {
+        var name = _names.Temporary();
+        _locals[name] = kind;
+        return name;
+    }
+
+    private static Expr[] Operands(Expr expr) => expr switch
+    {
+        Unary u => [u.Operand],
+        Binary b => [b.Left, b.Right],
+        MathCall m => [.. m.Arguments],
+        _ => [],
+    };
+
+    private static Expr Rebuild(Expr expr, Expr[] operands) => expr switch
+    {
+        Unary u => u with { Operand = operands[0] },
+        Binary b => b with { Left = operands[0], Right = operands[1] },
+        MathCall m => m with { Arguments = operands.ToEquatableArray() },
+        _ => expr,
+    };
+
+    private static Expr[] Placeholders(Expr[] operands) => operands.Select((o, i) => (Expr)new Variable("$" + i, o.Kind)).ToArray();
+
+    private static Expr[] Partials(Expr operation, Expr result) =>
+        Derivatives.Partials(operation, result) ?? throw new System.InvalidOperationException($"No derivative rule for {operation}");
+
+    private static void CollectNames(Expr expr, HashSet<string> names) =>
+        Rewriter.Map(expr, e =>
+        {
+            if (e is Variable v)
+            {
+                names.Add(v.Name);
+            }
+
+            return e;
+        });
+
+    // ----- The reverse sweep -----
+
+    private Block ReverseBlock(Block block) => new(block.Statements.Reverse().SelectMany(Reverse).ToEquatableArray());
+
+    private List<Stmt> Reverse(Stmt statement)
+    {
+        if (_reverse.TryGetValue(statement, out var known))
+        {
+            return known;
+        }
+
+        var output = new List<Stmt>();
+        switch (statement)
+        {
+            case Assign { Value: SweepForwardCall call } assign:
+                ReverseSweepCall(assign.Name, call.Call, Undoes(statement, assign.Name), output);
+                break;
+            case Assign { Value: TapeArray } assign when IsActive(assign.Name) && Undoes(statement, assign.Name):
+                // Back to the array this one replaced, with a gradient of zeros of its own.
+                output.Add(Restore(assign.Name));
+                output.Add(new Assign(_adjoints[assign.Name], new TapeArray(_tape, new Length(new Variable(assign.Name, assign.Value.Kind)), assign.Value.Kind)));
+                break;
+            case Assign assign when IsActive(assign.Name) && assign.Value.Kind == ValueKind.Double:
+                ReverseAssignment(new Variable(assign.Name, ValueKind.Double), new Variable(_adjoints[assign.Name], ValueKind.Double), assign.Value, Undoes(statement, assign.Name) ? Restore(assign.Name) : null, output);
+                break;
+            case Assign assign when Undoes(statement, assign.Name):
+                output.Add(Restore(assign.Name));
+                break;
+            case ElementAssign element when IsActive(element.Sequence) && element.Value.Kind == ValueKind.Double:
+                {
+                    var adjoint = new ElementRead(new Variable(_adjoints[element.Sequence], ValueKind.DoubleArray), element.Index, ValueKind.Double);
+                    var restore = Undoes(statement, element.Sequence) ? RestoreElement(element) : null;
+                    ReverseAssignment(new ElementRead(new Variable(element.Sequence, ValueKind.DoubleArray), element.Index, ValueKind.Double), adjoint, element.Value, restore, output);
+                    break;
+                }
+
+            case ElementAssign element when Undoes(statement, element.Sequence):
+                output.Add(RestoreElement(element));
+                break;
+            case CallWithGradient call:
+                {
+                    if (IsActive(call.Value))
+                    {
+                        var adjoint = new Variable(_adjoints[call.Value], ValueKind.Double);
+                        var arguments = DifferentiatedArguments(call.Call).ToArray();
+                        var partialNames = call.Partials.ToArray();
+                        var seed = Atom(adjoint, arguments.Count(Varied), output);
+                        for (var i = 0; i < arguments.Length; i++)
+                        {
+                            if (partialNames[i].Name is { } partial)
+                            {
+                                Backprop(arguments[i], Simplifier.Simplify(Mul(new Variable(partial, ValueKind.Double), seed)), null, output);
+                            }
+                        }
+
+                        output.Add(new Assign(adjoint.Name, Constant.Zero));
+                    }
+
+                    // Restored in the reverse of the order they were pushed: the value first, then each partial.
+                    var targets = call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(name => Undoes(statement, name)).ToList();
+                    targets.Reverse();
+                    output.AddRange(targets.Select(Restore));
+
+                    break;
+                }
+
+            case If conditional:
+                {
+                    var then = ReverseBlock(conditional.Then);
+                    var otherwise = conditional.Else is null ? Block.Empty : ReverseBlock(conditional.Else);
+                    if (then.Statements.Count > 0 || otherwise.Statements.Count > 0)
+                    {
+                        output.Add(new If(new TapePop(_tape, ValueKind.Bool), then, otherwise.Statements.Count == 0 ? null : otherwise));
+                    }
+
+                    break;
+                }
+
+            case Loop loop:
+                {
+                    var body = ReverseBlock(loop.Body);
+                    if (body.Statements.Count > 0)
+                    {
+                        var trips = _names.Fresh("trips");
+                        var counter = new Variable(trips, ValueKind.Int);
+                        output.Add(new Loop(
+                            new Block(EquatableArray.Of<Stmt>(new Declare(trips, ValueKind.Int, new TapePop(_tape, ValueKind.Int)))),
+                            new Binary(BinaryOp.Greater, counter, new Constant(0, ValueKind.Int), ValueKind.Bool),
+                            ConditionAtBottom: false,
+                            body,
+                            new Block(EquatableArray.Of<Stmt>(Step(trips, BinaryOp.Subtract)))));
+                    }
+
+                    break;
+                }
+
+            case CountedLoop counted:
+                {
+                    var body = ReverseBlock(counted.Body);
+                    if (body.Statements.Count > 0)
+                    {
+                        // The index runs back down, from the last value it took to the first: bounds that nothing in the
+                        // method assigns are read again, others come from the tape.
+                        var index = new Variable(counted.Index, ValueKind.Int);
+                        Expr end;
+                        Expr start = counted.Start;
+                        if (Fixed(counted.Start) && Fixed(counted.End))
+                        {
+                            CollectNames(counted.Start, _boundReads);
+                            CollectNames(counted.End, _boundReads);
+                            end = counted.Start is Constant { Value: 0 } && counted.End is Length ? counted.End
+                                : new MathCall("Max", EquatableArray.Of(counted.Start, counted.End), ValueKind.Int);
+                        }
+                        else
+                        {
+                            var endName = _names.Fresh(counted.Index + "End");
+                            output.Add(new Declare(endName, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                            end = new Variable(endName, ValueKind.Int);
+                            if (counted.Start is not Constant)
+                            {
+                                var name = _names.Fresh(counted.Index + "Start");
+                                output.Add(new Declare(name, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                                start = new Variable(name, ValueKind.Int);
+                            }
+                        }
+
+                        output.Add(new Loop(
+                            new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, new Binary(BinaryOp.Subtract, end, new Constant(1, ValueKind.Int), ValueKind.Int)))),
+                            new Binary(BinaryOp.GreaterOrEqual, index, start, ValueKind.Bool),
+                            ConditionAtBottom: false,
+                            body,
+                            new Block(EquatableArray.Of<Stmt>(Step(counted.Index, BinaryOp.Subtract)))));
+                    }
+
+                    break;
+                }
+
+            case Block block:
+                output.AddRange(ReverseBlock(block).Statements);
+                break;
+        }
+
+        _reverse[statement] = output;
+        return output;
+    }
+
+    /// <summary>
+    /// <c>target = value</c> backwards: the target's adjoint, taken and cleared, flows into what the value reads. The
+    /// target's old value is restored first when the value reads it (so the partials see the values they saw going
+    /// forward), after otherwise (so a partial that reads the result sees it).
+    /// </summary>
+    private void ReverseAssignment(Expr target, Expr adjoint, Expr value, Stmt? restore, List<Stmt> output)
+    {
+        // target += e: the adjoint passes to the old target unchanged, and to e.
+        // An adjoint is cleared when the old value it leaves behind is read somewhere: what read it then adds to it afresh.
+        var clear = IsRead(target) ? Clear(adjoint) : null;
+        if (value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: var left, Right: var increment } sum && left.Equals(target) && !Reads(increment, target))
+        {
+            Backprop(increment, sum.Op == BinaryOp.Add ? adjoint : Neg(adjoint), null, output);
+            if (restore is not null)
+            {
+                output.Add(restore);
+            }
+
+            return;
+        }
+
+        var readsTarget = Reads(value, target);
+        if (!readsTarget)
+        {
+            Backprop(value, adjoint, target, output);
+            if (clear is not null)
+            {
+                output.Add(clear);
+            }
+
+            if (restore is not null)
+            {
+                output.Add(restore);
+            }
+
+            return;
+        }
+
+        var seed = _names.Fresh("adjoint");
+        output.Add(new Declare(seed, ValueKind.Double, adjoint));
+        output.Add(Clear(adjoint));
+        Expr result = target;
+        if (restore is not null)
+        {
+            if (NeedsResult(value))
+            {
+                var name = _names.Fresh("result");
+                output.Add(new Declare(name, ValueKind.Double, target));
+                result = new Variable(name, ValueKind.Double);
+            }
+
+            output.Add(restore);
+        }
+
+        Backprop(value, new Variable(seed, ValueKind.Double), result, output);
+    }
+
+    private bool IsRead(Expr target) => target switch
+    {
+        Variable v => _read.Contains(v.Name),
+        ElementRead { Sequence: Variable array } => _read.Contains(array.Name),
+        _ => true,
+    };
+
+    private static HashSet<string> ReadSomewhere(Block body)
+    {
+        var names = new HashSet<string>();
+        Walk(body);
+        return names;
+
+        Expr Note(Expr e)
+        {
+            if (e is Variable v)
+            {
+                names.Add(v.Name);
+            }
+
+            return e;
+        }
+
+        void Walk(Stmt statement)
+        {
+            switch (statement)
+            {
+                case Block block:
+                    foreach (var inner in block.Statements)
+                    {
+                        Walk(inner);
+                    }
+
+                    break;
+                case If conditional:
+                    Rewriter.Map(conditional.Condition, Note);
+                    Walk(conditional.Then);
+                    if (conditional.Else is { } otherwise)
+                    {
+                        Walk(otherwise);
+                    }
+
+                    break;
+                case Loop loop:
+                    Walk(loop.Before);
+                    if (loop.Condition is { } condition)
+                    {
+                        Rewriter.Map(condition, Note);
+                    }
+
+                    Walk(loop.Body);
+                    Walk(loop.Next);
+                    break;
+                case CountedLoop counted:
+                    Rewriter.Map(counted.Start, Note);
+                    Rewriter.Map(counted.End, Note);
+                    Walk(counted.Body);
+                    break;
+                default:
+                    Rewriter.Map(statement, Note);
+                    break;
+            }
+        }
+    }
+
+    private static bool NeedsResult(Expr value)
+    {
+        if (value is not (Unary or Binary or MathCall))
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>();
+        foreach (var partial in Partials(Rebuild(value, Placeholders(Operands(value))), new Variable("$t", ValueKind.Double)))
+        {
+            CollectNames(partial, names);
+        }
+
+        return names.Contains("$t");
+    }
+
+    /// <summary>Adds <paramref name="adjoint"/> times the derivative of <paramref name="expr"/> into the adjoints of what it reads.</summary>
+    private void Backprop(Expr expr, Expr adjoint, Expr? result, List<Stmt> output)
+    {
+        if (!Varied(expr) || Simplifier.IsZero(adjoint))
+        {
+            return;
+        }
+
+        switch (expr)
+        {
+            case Variable v when IsActive(v.Name):
+                {
+                    var name = _adjoints[v.Name];
+                    output.Add(new Assign(name, Add(new Variable(name, ValueKind.Double), adjoint), AssignmentForm.Compound));
+                    break;
+                }
+
+            case ElementRead { Sequence: Variable array } read when IsActive(array.Name):
+                {
+                    var name = _adjoints[array.Name];
+                    var element = new ElementRead(new Variable(name, ValueKind.DoubleArray), read.Index, ValueKind.Double);
+                    output.Add(new ElementAssign(name, read.Index, Add(element, adjoint), AssignmentForm.Compound));
+                    break;
+                }
+
+            case Binary { Op: BinaryOp.Multiply } product when Derivatives.ScaledSquare(product) is { } square:
+                Backprop(square.Operand, Simplifier.Simplify(Derivatives.ScaledSquareDerivative(square.Coefficient, square.Operand, adjoint)), null, output);
+                break;
+            case Unary or Binary or MathCall:
+                {
+                    var operands = Operands(expr);
+                    var partials = Partials(expr, result ?? new Variable("$t", ValueKind.Double));
+                    var seed = Atom(adjoint, operands.Count(Varied), output);
+                    for (var i = 0; i < operands.Length; i++)
+                    {
+                        if (Varied(operands[i]))
+                        {
+                            var partial = Simplifier.Simplify(partials[i]);
+                            if (Reads(partial, new Variable("$t", ValueKind.Double)))
+                            {
+                                throw new System.InvalidOperationException($"The result of {expr} was not kept for its derivative");
+                            }
+
+                            Backprop(operands[i], Simplifier.Simplify(Mul(partial, seed)), null, output);
+                        }
+                    }
+
+                    break;
+                }
+        }
+    }
+
+    /// <summary>An adjoint that several operands read, computed once.</summary>
+    private Expr Atom(Expr adjoint, int uses, List<Stmt> output)
+    {
+        if (uses <= 1 || adjoint is Variable or Constant)
+        {
+            return adjoint;
+        }
+
+        var name = _names.Fresh("adjoint");
+        output.Add(new Declare(name, ValueKind.Double, adjoint));
+        return new Variable(name, ValueKind.Double);
+    }
+
+    /// <summary>A call to another array method backwards: its reverse sweep, with the adjoint of its value as the seed.</summary>
+    private void ReverseSweepCall(string target, UserCall call, bool restore, List<Stmt> output)
+    {
+        Expr seed = Constant.Zero;
+        if (IsActive(target))
+        {
+            var name = _names.Fresh("adjoint");
+            output.Add(new Declare(name, ValueKind.Double, new Variable(_adjoints[target], ValueKind.Double)));
+            output.Add(new Assign(_adjoints[target], Constant.Zero));
+            seed = new Variable(name, ValueKind.Double);
+        }
+
+        var adjoints = new List<Expr>();
+        var scalars = new List<(Expr Argument, Variable Adjoint)>();
+        foreach (var argument in DifferentiatedArguments(call))
+        {
+            if (IsArray(argument.Kind))
+            {
+                adjoints.Add(AdjointSpan(argument));
+            }
+            else
+            {
+                var name = _names.Fresh("adjoint");
+                output.Add(new Declare(name, ValueKind.Double, Constant.Zero));
+                var adjoint = new Variable(name, ValueKind.Double);
+                adjoints.Add(adjoint);
+                scalars.Add((argument, adjoint));
+            }
+        }
+
+        output.Add(new SweepReverseCall(call, _tape, seed, adjoints.ToEquatableArray()));
+        foreach (var (argument, adjoint) in scalars)
+        {
+            Backprop(argument, adjoint, null, output);
+        }
+
+        if (restore)
+        {
+            output.Add(Restore(target));
+        }
+    }
+
+    /// <summary>Where a callee adds the gradient of a sequence argument: the same part of its root's adjoint, or scratch.</summary>
+    private Expr AdjointSpan(Expr argument)
+    {
+        var (root, slice) = argument switch
+        {
+            Variable v => (v, (Slice?)null),
+            Slice { Sequence: Variable v } s => (v, s),
+            _ => throw new System.InvalidOperationException($"A sequence argument {argument.GetType().Name}"),
+        };
+        if (!IsActive(root.Name))
+        {
+            var length = slice?.Count ?? new Length(root);
+            return new TapeArray(_tape, length, ValueKind.DoubleArray);
+        }
+
+        var adjoint = new Variable(_adjoints[root.Name], ValueKind.DoubleArray);
+        return slice is null ? adjoint : slice with { Sequence = adjoint };
+    }
+
+    private Stmt Restore(string name) => new Assign(name, new TapePop(_tape, KindOf(name)));
+
+    private ElementAssign RestoreElement(ElementAssign element) =>
+        new(element.Sequence, element.Index, new TapePop(_tape, KindOf(element.Sequence) == ValueKind.IntArray ? ValueKind.Int : ValueKind.Double));
+
+    private static Stmt Clear(Expr adjoint) => adjoint switch
+    {
+        Variable v => new Assign(v.Name, Constant.Zero),
+        ElementRead { Sequence: Variable array } read => new ElementAssign(array.Name, read.Index, Constant.Zero),
+        _ => throw new System.InvalidOperationException("An adjoint is a variable or an element"),
+    };
+
+    private static Assign Step(string name, BinaryOp op) =>
+        new(name, new Binary(op, new Variable(name, ValueKind.Int), new Constant(1, ValueKind.Int), ValueKind.Int), AssignmentForm.Step);
+
+    // ----- The forward sweep -----
+
+    private Block ForwardBlock(Block block) => new(block.Statements.SelectMany(Forward).ToEquatableArray());
+
+    private IEnumerable<Stmt> Forward(Stmt statement)
+    {
+        switch (statement)
+        {
+            case Assign assign when Undoes(statement, assign.Name):
+                return [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name))), assign];
+            case ElementAssign element when Undoes(statement, element.Sequence):
+                return [new TapePush(_tape, new ElementRead(new Variable(element.Sequence, KindOf(element.Sequence)), element.Index, Symbol(element.Sequence))), element];
+            case CallWithGradient call:
+                return call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(name => Undoes(statement, name))
+                    .Select(name => (Stmt)new TapePush(_tape, new Variable(name, KindOf(name))))
+                    .Append(call);
+            case If conditional when HasReverse(statement):
+                return [new If(
+                    conditional.Condition,
+                    new Block(ForwardBlock(conditional.Then).Statements.Append(new TapePush(_tape, new Constant(1, ValueKind.Bool))).ToEquatableArray()),
+                    new Block((conditional.Else is null ? [] : ForwardBlock(conditional.Else).Statements).Append(new TapePush(_tape, new Constant(0, ValueKind.Bool))).ToEquatableArray()))];
+            case If conditional:
+                return [new If(conditional.Condition, ForwardBlock(conditional.Then), conditional.Else is null ? null : ForwardBlock(conditional.Else))];
+            case Loop loop when HasReverse(statement):
+                {
+                    var trips = _names.Fresh("trips");
+                    _locals[trips] = ValueKind.Int;
+                    var body = ForwardBlock(loop.Body).Statements.Append(Step(trips, BinaryOp.Add)).ToEquatableArray();
+                    return [new Assign(trips, new Constant(0, ValueKind.Int)), loop with { Body = new Block(body) }, new TapePush(_tape, new Variable(trips, ValueKind.Int))];
+                }
+
+            case Loop loop:
+                return [loop with { Body = ForwardBlock(loop.Body) }];
+            case CountedLoop counted:
+                {
+                    var index = new Variable(counted.Index, ValueKind.Int);
+                    var output = new List<Stmt>();
+                    Expr start = counted.Start;
+                    var recorded = HasReverse(statement) && !(Fixed(counted.Start) && Fixed(counted.End));
+                    if (recorded && counted.Start is not Constant)
+                    {
+                        var name = _names.Fresh(counted.Index + "Start");
+                        _locals[name] = ValueKind.Int;
+                        output.Add(new Assign(name, counted.Start));
+                        start = new Variable(name, ValueKind.Int);
+                    }
+
+                    output.Add(new Loop(
+                        new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, start))),
+                        new Binary(BinaryOp.Less, index, counted.End, ValueKind.Bool),
+                        ConditionAtBottom: false,
+                        ForwardBlock(counted.Body),
+                        new Block(EquatableArray.Of<Stmt>(Step(counted.Index, BinaryOp.Add)))));
+                    if (recorded)
+                    {
+                        if (start is Variable)
+                        {
+                            output.Add(new TapePush(_tape, start));
+                        }
+
+                        output.Add(new TapePush(_tape, index));
+                    }
+
+                    return output;
+                }
+
+            default:
+                return [statement];
+        }
+    }
+
+    private bool HasReverse(Stmt statement) => _reverse.TryGetValue(statement, out var reverse) && reverse.Count > 0;
+
+    private ValueKind Symbol(string sequence) => KindOf(sequence) == ValueKind.IntArray ? ValueKind.Int : ValueKind.Double;
+
+    // ----- What the sweeps read and assign -----
+
+    /// <summary>
+    /// Where each statement stands: its place in the method's text and the loops around it. A statement can run after
+    /// another when it comes later in the text, or when both are in one loop (a later iteration).
+    /// </summary>
+    private sealed class Order
+    {
+        private readonly Dictionary<Stmt, (int Position, Stmt[] Loops)> _places = new(ByReference.Instance);
+
+        public Order(Block body) => Walk(body, []);
+
+        public IEnumerable<Stmt> Statements => _places.Keys;
+
+        public HashSet<string> CountedIndices { get; } = [];
+
+        /// <summary>Whether <paramref name="later"/> can run after <paramref name="earlier"/> (another statement).</summary>
+        public bool CanRunAfter(Stmt later, Stmt earlier)
+        {
+            var (a, loopsA) = _places[later];
+            var (b, loopsB) = _places[earlier];
+            return a > b || loopsA.Intersect(loopsB, ByReference.Instance).Any();
+        }
+
+        /// <summary>The loops around a statement, innermost last.</summary>
+        public Stmt[] LoopsAround(Stmt statement) => _places[statement].Loops;
+
+        private void Walk(Stmt statement, Stmt[] loops)
+        {
+            switch (statement)
+            {
+                case Block block:
+                    foreach (var inner in block.Statements)
+                    {
+                        Walk(inner, loops);
+                    }
+
+                    break;
+                case If conditional:
+                    Walk(conditional.Then, loops);
+                    if (conditional.Else is { } otherwise)
+                    {
+                        Walk(otherwise, loops);
+                    }
+
+                    break;
+                case Loop loop:
+                    Walk(loop.Body, [.. loops, loop]);
+                    break;
+                case CountedLoop counted:
+                    CountedIndices.Add(counted.Index);
+                    Walk(counted.Body, [.. loops, counted]);
+                    break;
+                default:
+                    _places[statement] = (_places.Count, loops);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>For each variable and each array, the statements that assign it (or, for an array, write one of its elements).</summary>
+    private (Dictionary<string, List<Stmt>> Scalars, Dictionary<string, List<Stmt>> Elements) Assignments(Block body)
+    {
+        var scalars = new Dictionary<string, List<Stmt>>();
+        var elements = new Dictionary<string, List<Stmt>>();
+        Walk(body);
+        return (scalars, elements);
+
+        void Add(Dictionary<string, List<Stmt>> into, string name, Stmt statement) =>
+            (into.TryGetValue(name, out var list) ? list : into[name] = []).Add(statement);
+
+        void Walk(Stmt statement)
+        {
+            switch (statement)
+            {
+                case Assign assign: Add(scalars, assign.Name, statement); break;
+                case CallWithGradient call: foreach (var name in call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value)) { Add(scalars, name, statement); } break;
+                case ElementAssign element: Add(elements, element.Sequence, statement); break;
+                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
+                case If conditional: Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
+                case Loop loop: Walk(loop.Body); break;
+                case CountedLoop counted: Walk(counted.Body); break;
+            }
+        }
+    }
+
+    /// <summary>Whether an assignment can run after (or at) a statement whose reverse reads the variable it assigns.</summary>
+    private bool Overwrites(Stmt assignment, string name, Dictionary<string, List<Stmt>> reads, Order order) =>
+        reads.TryGetValue(name, out var readers)
+        && readers.Any(reader => ReferenceEquals(reader, assignment) ? OverwritesItsOwnRead(assignment, order) : order.CanRunAfter(assignment, reader));
+
+    /// <summary>
+    /// A statement whose own reverse reads what it assigns: that needs the old value when its value reads it (restored
+    /// before its partials), or when the statement runs again in a loop before its reverse, unless each iteration of its
+    /// one loop writes an element of its own (<c>e[i] = …</c> in a counted loop over i).
+    /// </summary>
+    private static bool OverwritesItsOwnRead(Stmt statement, Order order)
+    {
+        var loops = order.LoopsAround(statement);
+        return statement switch
+        {
+            Assign assign => Reads(assign.Value, new Variable(assign.Name, assign.Value.Kind)) || loops.Length > 0,
+            ElementAssign element => Reads(element.Value, new Variable(element.Sequence, ValueKind.DoubleArray))
+                || !(loops.Length == 0 || (loops is [CountedLoop counted] && element.Index is Variable index && index.Name == counted.Index)),
+            _ => true,
+        };
+    }
+
+    private bool Undoes(Stmt statement, string name) => _undo.Contains((statement, name));
+
+    /// <summary>For each of the method's own variables (locals and parameters), the statements whose reverse reads it.</summary>
+    private Dictionary<string, List<Stmt>> ReadsByStatement(Order order)
+    {
+        var byName = new Dictionary<string, List<Stmt>>();
+        foreach (var statement in order.Statements)
+        {
+            if (!_reverse.TryGetValue(statement, out var reverse))
+            {
+                continue;
+            }
+
+            foreach (var name in PrimalReads(reverse))
+            {
+                (byName.TryGetValue(name, out var list) ? list : byName[name] = []).Add(statement);
+            }
+        }
+
+        // The reverse sweep allocates each local array's gradient at its start, reading the array.
+        foreach (var name in _adjoints.Keys.Where(n => _locals.ContainsKey(n) && IsArray(_locals[n])))
+        {
+            if (!byName.ContainsKey(name))
+            {
+                byName[name] = [];
+            }
+        }
+
+        return byName;
+    }
+
+    /// <summary>The method's own variables (locals and parameters) that some reverse statements read.</summary>
+    private HashSet<string> PrimalReads(IEnumerable<Stmt> reverse)
+    {
+        var reads = new HashSet<string>();
+        foreach (var statement in reverse)
+        {
+            Walk(statement);
+        }
+
+        reads.IntersectWith(_locals.Keys.Concat(_parameters.Keys));
+        return reads;
+
+        void Read(Expr expr) => CollectNames(expr, reads);
+
+        void Walk(Stmt statement)
+        {
+            switch (statement)
+            {
+                case Declare { Value: { } value }: Read(value); break;
+                case Assign assign: Read(assign.Value); break;
+                case ElementAssign element: reads.Add(element.Sequence); Read(element.Index); Read(element.Value); break;
+                case If conditional: Read(conditional.Condition); Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
+                case Loop loop: Walk(loop.Before); if (loop.Condition is { } c) { Read(c); } Walk(loop.Body); Walk(loop.Next); break;
+                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
+                case SweepReverseCall call: Read(call.Call); Read(call.Seed); foreach (var adjoint in call.Adjoints) { Read(adjoint); } break;
+            }
+        }
+    }
+
+    /// <summary>The method's own locals the reverse sweep assigns without reading them first: counted loops' indices.</summary>
+    private static IEnumerable<string> ReverseAssigned(Block reverse)
+    {
+        var names = new List<string>();
+        Walk(reverse);
+        return names.Distinct();
+
+        void Walk(Stmt statement)
+        {
+            switch (statement)
+            {
+                case Assign assign: names.Add(assign.Name); break;
+                case If conditional: Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
+                case Loop loop: Walk(loop.Before); Walk(loop.Body); Walk(loop.Next); break;
+                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
+            }
+        }
+    }
+
+    private static bool Reads(Expr expr, Expr target)
+    {
+        var name = target switch
+        {
+            Variable v => v.Name,
+            ElementRead { Sequence: Variable a } => a.Name,
+            _ => null,
+        };
+        var found = false;
+        Rewriter.Map(expr, e =>
+        {
+            found |= e is Variable v && v.Name == name;
+            return e;
+        });
+        return found;
+    }
+
+    private Expr Default(ValueKind kind) => kind switch
+    {
+        ValueKind.Double => Constant.Zero,
+        ValueKind.Int => new Constant(0, ValueKind.Int),
+        ValueKind.Bool => new Constant(0, ValueKind.Bool),
+        _ => new TapeArray(_tape, new Constant(0, ValueKind.Int), kind),
+    };
+
+    /// <summary>Slices of local arrays print as <c>AsSpan</c>: an array has no <c>Slice</c>.</summary>
+    private Block MarkArraySlices(Block block) => Rewriter.Map(block, e =>
+        e is Slice { Sequence: Variable root } slice && (_locals.ContainsKey(root.Name) || _adjoints.Any(a => a.Value == root.Name && !_parameters.ContainsKey(a.Key)))
+            ? slice with { OfArray = true }
+            : e);
+
+    /// <summary>Statements by identity: two equal statements in two places have two reverses.</summary>
+    private sealed class ByReference : IEqualityComparer<Stmt>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Stmt obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    /// <summary>An assignment to undo: the statement by identity, and the name it assigns.</summary>
+    private sealed class UndoComparer : IEqualityComparer<(Stmt Statement, string Name)>
+    {
+        public static readonly UndoComparer Instance = new();
+
+        public bool Equals((Stmt Statement, string Name) x, (Stmt Statement, string Name) y) =>
+            ReferenceEquals(x.Statement, y.Statement) && x.Name == y.Name;
+
+        public int GetHashCode((Stmt Statement, string Name) obj) =>
+            (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Statement) * 31) + obj.Name.GetHashCode();
+    }
+}
