@@ -136,6 +136,9 @@ internal sealed partial class BodyParser
                 break;
             case IEmptyOperation:
                 break;
+            case IExpressionStatementOperation { Operation: IDeconstructionAssignmentOperation deconstruction }:
+                ParseDeconstruction(deconstruction, statements);
+                break;
             case IExpressionStatementOperation { Operation: IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call }:
                 if (ParseVoidCall(call) is { } kept)
                 {

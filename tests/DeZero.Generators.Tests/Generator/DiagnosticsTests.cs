@@ -546,6 +546,46 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => x > 0 ? x : throw {|UnsupportedExpression:new System.ArgumentException("x") { Source = "F" }|};
             }
             """, "nameof"),
+        // Deconstruction of what is not a tuple written out, or into what is not a local or a parameter.
+        ["Tuple_ValueNotWrittenOut"] = new("""
+            public static partial class Ops
+            {
+                static (double, double) Pair(double x) => (x, 2 * x);
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    var (a, b) = {|UnsupportedExpression:Pair(x)|};
+                    return a * b;
+                }
+            }
+            """, "(a, b) = (e1, e2)"),
+        ["Tuple_Nested"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double a = 0, b = 0, c = 0;
+                    (a, (b, c)) = {|UnsupportedExpression:(x, (2 * x, 3 * x))|};
+                    return a * b * c;
+                }
+            }
+            """),
+        ["Tuple_IntoAField"] = new("""
+            public static partial class Ops
+            {
+                private static double s_last;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double b;
+                    ({|UnsupportedExpression:s_last|}, b) = (x, 2 * x);
+                    return b * x;
+                }
+            }
+            """, "locals and parameters"),
         ["Throw_InAMethodOfArrays"] = new("""
             public static partial class Ops
             {
