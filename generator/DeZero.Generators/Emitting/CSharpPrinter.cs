@@ -119,7 +119,20 @@ internal sealed class CSharpPrinter
         "global::" + string.Join(".", (method.Namespace is null ? [] : new[] { Namespace(method.Namespace) }).Concat(method.ContainingTypes.Select(TypeName)));
 
     /// <summary>A static member, its type fully qualified.</summary>
-    public static string Member(MemberRef member) => member.Type + "." + Identifier(member.Name);
+    public static string Member(MemberRef member) =>
+        member.Type.Length == 0 ? Identifier(member.Name) : member.Type + "." + Identifier(member.Name); // a local function: its bare name
+
+    /// <summary>A parameter list as declared, with default values: <c>double x, int n = 3</c>.</summary>
+    public static string Parameters(EquatableArray<ParameterSpec> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{Keyword(p.Kind)} {Identifier(p.Name)}{DefaultValue(p)}"));
+
+    /// <summary><c> = value</c> for a parameter with a default value, else nothing.</summary>
+    public static string DefaultValue(ParameterSpec parameter) =>
+        parameter.Default is { } value ? " = " + Code.Print(value) : string.Empty;
+
+    /// <summary>The tuple of a value and its partials: <c>(double Value, double DX, …)</c>, one element per differentiated parameter.</summary>
+    public static string GradientTuple(System.Collections.Generic.IEnumerable<ParameterSpec> parameters) =>
+        "(" + string.Join(", ", new[] { "double Value" }.Concat(parameters.Where(p => p.IsDifferentiated).Select(p => "double " + p.PartialName))) + ")";
 
     /// <summary>A bare name as C# must spell it: a keyword gets its <c>@</c>.</summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
@@ -257,6 +270,16 @@ internal sealed class CSharpPrinter
                 break;
             case ReturnTuple tuple:
                 writer.WriteLine($"return ({Arguments(tuple.Values)});");
+                break;
+            case LocalFunction local:
+                writer.OpenBlock($"static {Keyword(local.Returns)} {Identifier(local.Name)}({Parameters(local.Parameters)})");
+                WriteAll(writer, local.Body);
+                writer.CloseBlock();
+                break;
+            case LocalGradient local:
+                writer.OpenBlock($"static {GradientTuple(local.Parameters)} {Identifier(local.Name)}({Parameters(local.Parameters)})");
+                WriteAll(writer, local.Body);
+                writer.CloseBlock();
                 break;
             case Throw thrown:
                 writer.WriteLine($"throw {Print(thrown.Exception)};");

@@ -55,11 +55,7 @@ internal static class MethodEmitter
     }
 
     /// <summary>The method's own parameters, default values included: <c>FWithGradient()</c> works wherever <c>F()</c> does.</summary>
-    private static string Signature(MethodSpec method) =>
-        string.Join(", ", method.Parameters.Select(p => $"{CSharpPrinter.Keyword(p.Kind)} {CSharpPrinter.Identifier(p.Name)}{DefaultText(p)}"));
-
-    private static string DefaultText(ParameterSpec parameter) =>
-        parameter.Default is { } value ? " = " + CSharpPrinter.Code.Print(value) : string.Empty;
+    private static string Signature(MethodSpec method) => CSharpPrinter.Parameters(method.Parameters);
 
     private static string Cref(MethodSpec method) =>
         $"{CSharpPrinter.Identifier(method.Name)}({string.Join(", ", method.Parameters.Select(p => CSharpPrinter.Keyword(p.Kind)))})";
@@ -70,7 +66,7 @@ internal static class MethodEmitter
     {
         var method = derivative.Method;
         var partials = Differentiated(method);
-        var tuple = string.Join(", ", new[] { "double Value" }.Concat(partials.Select(p => "double " + p.PartialName)));
+        var tuple = CSharpPrinter.GradientTuple(method.Parameters);
         writer.WriteLine($"/// <summary>The value of <see cref=\"{Cref(method)}\"/> and its partial derivatives, without building a graph.</summary>");
         var names = partials.Select(p => $"{p.PartialName} = ∂{method.Name}/∂{p.Name}").ToArray();
         if (derivative.Formulas.Count == 0)
@@ -92,7 +88,7 @@ internal static class MethodEmitter
             writer.WriteLine("/// </returns>");
         }
 
-        writer.OpenBlock($"{method.Accessibility} static ({tuple}) {CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}({Signature(method)})");
+        writer.OpenBlock($"{method.Accessibility} static {tuple} {CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}({Signature(method)})");
         CSharpPrinter.Code.WriteAll(writer, derivative.Gradient);
         writer.CloseBlock();
     }
@@ -103,7 +99,7 @@ internal static class MethodEmitter
         // ambiguous: defaults are kept only on the int parameters after the last Variable one.
         var lastVariable = method.Parameters.Select((p, i) => p.IsDifferentiated ? i : -1).Max();
         var parameters = string.Join(", ", method.Parameters.Select((p, i) =>
-            $"{(p.IsDifferentiated ? Variable : "int")} {CSharpPrinter.Identifier(p.Name)}{(i > lastVariable ? DefaultText(p) : string.Empty)}"));
+            $"{(p.IsDifferentiated ? Variable : "int")} {CSharpPrinter.Identifier(p.Name)}{(i > lastVariable ? CSharpPrinter.DefaultValue(p) : string.Empty)}"));
         var inputs = string.Join(", ", Differentiated(method).Select(p => CSharpPrinter.Identifier(p.Name)));
         var properties = string.Join(", ", method.Parameters.Where(p => !p.IsDifferentiated).Select(p => $"{p.PropertyName} = {CSharpPrinter.Identifier(p.Name)}"));
         var nodeType = GeneratedNames.Node(method.Name);

@@ -40,6 +40,8 @@ internal static class Rewriter
         SweepReverseCall call => call with { Call = (UserCall)Map(call.Call, map), Seed = Map(call.Seed, map), Adjoints = call.Adjoints.Select(a => Map(a, map)).ToEquatableArray() },
         Block block => Map(block, map),
         Throw thrown => new Throw(Map(thrown.Exception, map)),
+        LocalFunction local => local with { Body = Map(local.Body, map) },
+        LocalGradient local => local with { Body = Map(local.Body, map) },
         VoidCall call => new VoidCall(Map(call.Call, map)),
         _ => statement,
     };

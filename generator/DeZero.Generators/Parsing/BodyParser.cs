@@ -63,7 +63,11 @@ internal sealed partial class BodyParser
 
     public IReadOnlyList<PendingCall> Pending => _pending;
 
-    public Block ParseBody(IOperation body) => ParseBlock(body);
+    public Block ParseBody(IOperation body)
+    {
+        RegisterLocalFunctions(body);
+        return ParseBlock(body);
+    }
 
     private Block ParseBlock(IOperation operation)
     {
@@ -168,7 +172,7 @@ internal sealed partial class BodyParser
 
                 break;
             case IReturnOperation { ReturnedValue: { } value }:
-                statements.Add(new Return(ParseDouble(value)));
+                statements.Add(new Return(Widen(Parse(value), _returnKind)));
                 break;
             case IConditionalOperation { WhenTrue: var whenTrue, WhenFalse: var whenFalse, Condition: var condition }:
                 statements.Add(new If(
@@ -224,8 +228,12 @@ internal sealed partial class BodyParser
             case IForEachLoopOperation:
                 Unsupported(operation, "foreach runs over a span or array parameter or local; loop with for over an int counter otherwise");
                 break;
-            case ILocalFunctionOperation:
-                Unsupported(operation, "local functions cannot be differentiated; make it a [Differentiable] static method");
+            case ILocalFunctionOperation local:
+                if (ParseLocalFunction(local) is { } function)
+                {
+                    statements.Add(function);
+                }
+
                 break;
             default:
                 Unsupported(operation, "use declarations, assignments, if/else, switch, loops, return and throw");
@@ -386,8 +394,6 @@ internal sealed partial class BodyParser
 
         return condition;
     }
-
-    private Expr ParseDouble(IOperation operation) => Widen(Parse(operation), ValueKind.Double);
 
     private static Expr Widen(Expr expr, ValueKind kind) =>
         expr.Kind == kind ? expr
@@ -719,6 +725,11 @@ internal sealed partial class BodyParser
         // Arguments are read only for calls we can take: a call that is an error is reported once, alone.
         EquatableArray<Expr> Arguments() =>
             ParseInOrder(invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToArray()).ToEquatableArray();
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return ParseLocalCall(invocation, kind, Arguments);
+        }
+
         var isMath = method.ContainingType?.ToDisplayString() == "System.Math" || method.ContainingType?.SpecialType == SpecialType.System_Double;
         if (isMath && method.IsStatic && Catalog.Find(method.Name, method.Parameters.Length) is not null)
         {

@@ -272,7 +272,7 @@ internal static class MethodParser
     }
 
     /// <summary>A parameter's default value as a constant of its kind, or null when it has none.</summary>
-    private static Constant? DefaultOf(IParameterSymbol parameter, ValueKind kind) =>
+    internal static Constant? DefaultOf(IParameterSymbol parameter, ValueKind kind) =>
         parameter.HasExplicitDefaultValue
             ? new Constant(parameter.ExplicitDefaultValue is { } value ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : 0, kind)
             : null;

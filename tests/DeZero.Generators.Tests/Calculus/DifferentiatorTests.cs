@@ -55,6 +55,16 @@ public sealed class DifferentiatorTests
         ["EarlyReturn"] = (
             [new If(Lt(X, C(0)), Body(Ret(Neg(X))), null), Ret(Call("Sqrt", Add(X, Y)))],
             (x, y) => x < 0 ? [-1, 0] : [0.5 / Math.Sqrt(x + y), 0.5 / Math.Sqrt(x + y)]),
+        // f = g(xy)·y with a local function g(u) = u sin u, declared after the return.
+        ["LocalFunction"] = (
+            [Ret(Mul(new UserCall(new MemberRef(string.Empty, "g"), new MemberRef(string.Empty, "gWithGradient"), null, EquatableArray.Of(Mul(X, Y)), EquatableArray.Of(true)), Y)),
+                new LocalFunction("g", ValueKind.Double, EquatableArray.Of(new ParameterSpec("u", ValueKind.Double)), Body(Ret(Mul(Var("u"), Call("Sin", Var("u"))))), "gWithGradient")],
+            (x, y) =>
+            {
+                var u = x * y;
+                var derivative = Math.Sin(u) + (u * Math.Cos(u));
+                return [derivative * y * y, (derivative * x * y) + (u * Math.Sin(u))];
+            }),
         ["CallWithGradient"] = (
             [Let("c", new UserCall(Cube, CubeWithGradient, null, EquatableArray.Of(Mul(X, Y)), EquatableArray.Of(true))), Ret(Add(Var("c"), X))],
             (x, y) => [(3 * Math.Pow(x * y, 2) * y) + 1, 3 * Math.Pow(x * y, 2) * x]),

@@ -586,6 +586,31 @@ public sealed class DiagnosticsTests
                 }
             }
             """, "locals and parameters"),
+        ["LocalFunction_NotStatic"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double k = 2;
+                    return Scale(x);
+
+                    {|UnsupportedStatement:double Scale(double t) => k * t;|}
+                }
+            }
+            """, "make it static"),
+        ["LocalFunction_FloatParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    return Half(1f) * x;
+
+                    {|UnsupportedStatement:static double Half(float t) => t / 2;|}
+                }
+            }
+            """, "double and int parameters"),
         ["Throw_InAMethodOfArrays"] = new("""
             public static partial class Ops
             {

@@ -387,6 +387,21 @@ public sealed class OddCodeTests
                 }
             }
             """], "Odd.Ops", "F", [0.7, 3]),
+        ["LocalFunctions_NamedLikeWhatIsGenerated"] = new([Head + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    double t1 = Sq(x) + SqWithGradient(x) * n;
+                    return t1 * Math.Sin(t1);
+
+                    static double Sq(double t) => t * t;
+
+                    static double SqWithGradient(double dt_dt) => Sq(dt_dt) * dt_dt + Sq(2);
+                }
+            }
+            """], "Odd.Ops", "F", [0.7, 3]),
         ["Partial_AttributeOnTheImplementation"] = new([Head + """
             public static partial class Ops
             {
@@ -425,6 +440,9 @@ public sealed class OddCodeTests
 
     [Fact]
     public void Generate_CarriedThrowsAndCalls_NameEverythingInFull() => Check(Bugs["Carried_KeywordNamesUsingStaticAndAliases"]);
+
+    [Fact]
+    public void Generate_LocalFunctionsNamedLikeWhatIsGenerated_Work() => Check(Bugs["LocalFunctions_NamedLikeWhatIsGenerated"]);
 
     [Fact]
     public void Generate_PartialMethodAttributedOnItsImplementation_Works() => Check(Bugs["Partial_AttributeOnTheImplementation"]);

@@ -26,6 +26,7 @@ internal sealed class Interpreter
     /// <summary>The values a body returns: one for a method body, the value and the partials for a derivative program.</summary>
     public double[] Run(Block body, IReadOnlyDictionary<string, double> arguments)
     {
+        FindLocalFunctions(body);
         var variables = new Dictionary<string, double>(arguments);
         var outcome = Execute(body.Statements, variables);
         return outcome.Returned ?? throw new InvalidOperationException("The body ended without returning");
@@ -106,6 +107,8 @@ internal sealed class Interpreter
                 return new Outcome([Value(ret.Value, variables)]);
             case Throw thrown:
                 throw new ThrownByModel(thrown, thrown.Exception.Holes.Select(h => Value(h, variables)).ToArray());
+            case LocalFunction or LocalGradient:
+                return Outcome.Normal; // Found before the run: a call may come before the declaration.
             case VoidCall call:
                 Calls.Add((call, call.Call.Holes.Select(h => Value(h, variables)).ToArray()));
                 return Outcome.Normal;
@@ -183,8 +186,56 @@ internal sealed class Interpreter
         _ => throw new InvalidOperationException($"Cannot evaluate {expr.GetType().Name}"),
     };
 
-    private double[] Call(MemberRef member, EquatableArray<Expr> arguments, IReadOnlyDictionary<string, double> variables) =>
-        (_calls ?? throw new InvalidOperationException($"No function given for {member.Name}"))(member, arguments.Select(a => Value(a, variables)).ToArray());
+    private double[] Call(MemberRef member, EquatableArray<Expr> arguments, IReadOnlyDictionary<string, double> variables)
+    {
+        var values = arguments.Select(a => Value(a, variables)).ToArray();
+        if (member.Type.Length == 0 && _localFunctions.TryGetValue(member.Name, out var local))
+        {
+            // A local function (or its value and gradient): its own variables, its parameters bound to the arguments.
+            var own = local.Parameters.Select((p, i) => (p.Name, values[i])).ToDictionary(p => p.Name, p => p.Item2);
+            return Execute(local.Body.Statements, own).Returned ?? throw new InvalidOperationException($"{member.Name} ended without returning");
+        }
+
+        return (_calls ?? throw new InvalidOperationException($"No function given for {member.Name}"))(member, values);
+    }
+
+    /// <summary>The local functions (and local value-and-gradient functions) of a body, by name, wherever they are declared.</summary>
+    private readonly Dictionary<string, (EquatableArray<ParameterSpec> Parameters, Block Body)> _localFunctions = [];
+
+    private void FindLocalFunctions(Stmt statement)
+    {
+        switch (statement)
+        {
+            case LocalFunction local:
+                _localFunctions[local.Name] = (local.Parameters, local.Body);
+                FindLocalFunctions(local.Body);
+                break;
+            case LocalGradient local:
+                _localFunctions[local.Name] = (local.Parameters, local.Body);
+                FindLocalFunctions(local.Body);
+                break;
+            case Block block:
+                foreach (var inner in block.Statements)
+                {
+                    FindLocalFunctions(inner);
+                }
+
+                break;
+            case If conditional:
+                FindLocalFunctions(conditional.Then);
+                if (conditional.Else is { } otherwise)
+                {
+                    FindLocalFunctions(otherwise);
+                }
+
+                break;
+            case Loop loop:
+                FindLocalFunctions(loop.Before);
+                FindLocalFunctions(loop.Body);
+                FindLocalFunctions(loop.Next);
+                break;
+        }
+    }
 
     private static double Arithmetic(Binary b, double l, double r)
     {
