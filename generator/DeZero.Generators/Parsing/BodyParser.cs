@@ -674,6 +674,11 @@ internal sealed partial class BodyParser
                         return ParseShortCircuit(binary, op);
                     }
 
+                    if (binary.LeftOperand is IBinaryOperation && IsChainLink(binary) && ParseChain(binary) is { } chain)
+                    {
+                        return chain;
+                    }
+
                     var operands = ParseInOrder([binary.LeftOperand, binary.RightOperand]);
                     return CheckedBinary(op, operands[0], operands[1], kind, operation);
                 }

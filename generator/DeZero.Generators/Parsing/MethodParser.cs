@@ -304,12 +304,17 @@ internal static class MethodParser
 
             foreach (var child in node.ChildNodes())
             {
-                pending.Push((child, depth + 1));
+                // The left operand of a flat sum or product is no deeper: Roslyn and the parser read such chains without recursion.
+                var flat = node is BinaryExpressionSyntax binary && child == binary.Left && IsArithmetic(binary) && child is BinaryExpressionSyntax left && IsArithmetic(left);
+                pending.Push((child, flat ? depth : depth + 1));
             }
         }
 
         return null;
     }
+
+    private static bool IsArithmetic(BinaryExpressionSyntax binary) =>
+        binary.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression;
 
     /// <summary>Code the compiler rejects: an invalid operation, or a conversion that does not exist.</summary>
     private static bool HasErrors(IOperation body) =>

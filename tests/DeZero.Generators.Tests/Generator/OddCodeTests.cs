@@ -585,11 +585,12 @@ public sealed class OddCodeTests
     }
 
     /// <summary>
-    /// A flat sum of 10,000 terms: Roslyn parses and binds left-deep binary chains without recursion, so this compiles
-    /// on any stack; the generator reports DZ0025 (write it as statements) rather than overflowing.
+    /// Issue 16: a flat sum of 10,000 terms in one expression, as a computer algebra system writes it. Roslyn parses and
+    /// binds left-deep chains without recursion, so this compiles on any stack; so does the generator, which cuts the chain
+    /// into statements. The value is C#'s to the last bit.
     /// </summary>
     [Fact]
-    public void Generate_ExpressionBodyOfTenThousandOperations_ReportsDZ0025()
+    public void Generate_FlatSumOfTenThousandOperations_WorksOnOneMegabyte()
     {
         var body = "x" + string.Concat(Enumerable.Range(0, 5000).Select(i => i % 2 == 0 ? " + x * 0.5" : " - y"));
         var source = Head + $"public static partial class Ops\n{{\n    [Differentiable]\n    public static double F(double x, double y) => {body};\n}}\n";
@@ -599,7 +600,36 @@ public sealed class OddCodeTests
             result.AssertInputCompiles();
             AssertNoCrash(result);
             result.AssertCompiles();
-            Assert.Contains(result.AllDiagnostics, d => d.Id == DiagnosticIds.NestedTooDeeply);
+            Assert.Empty(result.AllDiagnostics);
+            using var loaded = Emitter.Load(result.Output, result.Input.SyntaxTrees);
+            CheckGradient(loaded, "Odd.Ops", "F", [0.3, 0.7]);
+            var (x, y) = (0.3, 0.7);
+            double expected = x;
+            for (var i = 0; i < 5000; i++)
+            {
+                expected = i % 2 == 0 ? expected + x * 0.5 : expected - y;
+            }
+
+            Assert.Equal([expected, 1 + (2500 * 0.5), -2500], loaded.InvokeTuple("Odd.Ops", "FWithGradient", x, y));
+        });
+    }
+
+    /// <summary>A product of 3,000 factors and a sum of products of int and double terms: cut into statements, exact.</summary>
+    [Fact]
+    public void Generate_FlatProductAndSumOfProducts_WorksOnOneMegabyte()
+    {
+        var product = string.Join(" * ", Enumerable.Range(0, 3000).Select(i => i % 3 == 0 ? "x" : "1.0001"));
+        var sum = "n * x" + string.Concat(Enumerable.Range(1, 2000).Select(i => $" + {i % 7} * n * x * y - y / {i}"));
+        var source = Head + $"public static partial class Ops\n{{\n    [Differentiable]\n    public static double F(double x, double y, int n) => ({product}) + {sum};\n}}\n";
+        OnThread(1 << 20, () =>
+        {
+            var result = GeneratorHarness.Run(source);
+            result.AssertInputCompiles();
+            AssertNoCrash(result);
+            result.AssertCompiles();
+            Assert.Empty(result.AllDiagnostics);
+            using var loaded = Emitter.Load(result.Output, result.Input.SyntaxTrees);
+            CheckGradient(loaded, "Odd.Ops", "F", [1.0001, 0.4, 3]);
         });
     }
 
