@@ -303,6 +303,9 @@ internal sealed partial class BodyParser
     {
         switch (operation)
         {
+            case ICompoundAssignmentOperation { IsChecked: true } or IIncrementOrDecrementOperation { IsChecked: true }:
+                Unsupported(operation, CheckedReason);
+                return null;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation when ElementTarget(operation) is { } element:
                 return ParseElementAssignment(operation, element.Sequence, element.Index);
             case ISimpleAssignmentOperation { Target: var target, Value: var value } when TargetName(target) is { } name:
@@ -641,6 +644,8 @@ internal sealed partial class BodyParser
             case { Kind: OperationKind.None, Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax } stackAlloc
                 when IsSequence(kind) && stackAlloc.ChildOperations.Count == 1:
                 return new NewArray(ParseIndex(stackAlloc.ChildOperations.First()), kind);
+            case IBinaryOperation { IsChecked: true } or IUnaryOperation { IsChecked: true } or IConversionOperation { IsChecked: true }:
+                return Unsupported(operation, CheckedReason);
             case IConversionOperation conversion when conversion.OperatorMethod is null:
                 {
                     var operand = Parse(conversion.Operand);
@@ -1017,6 +1022,11 @@ internal sealed partial class BodyParser
         Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, Excerpt(operation.Syntax), reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
     }
+
+    /// <summary>What checked int arithmetic is told: the generated members would not throw on overflow where the method does.</summary>
+    private const string CheckedReason =
+        "checked(…) int arithmetic is not carried into the generated code, which would not throw OverflowException where the method does; "
+        + "remove checked, or test the range with an if and throw";
 
     /// <summary>Why a call to the generated value-and-gradient method of <paramref name="method"/> is refused, and what to write.</summary>
     internal static string SecondDerivativeReason(string method) =>

@@ -436,7 +436,29 @@ public sealed class DiagnosticsTests
                 [Differentiable]
                 public static double F(double x, int n) => x * checked({|UnsupportedExpression:n * 2|}); // checked changes nothing on double, so only int arithmetic is refused
             }
-            """),
+            """, "checked(…)"),
+        ["Expression_CheckedConversion"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x * checked({|UnsupportedExpression:(int)(x * 1e10)|});
+            }
+            """, "OverflowException"),
+        ["Statement_CheckedIncrement"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    checked
+                    {
+                        {|UnsupportedExpression:n++|};
+                    }
+
+                    return x * n;
+                }
+            }
+            """, "remove checked"),
         ["Expression_Remainder"] = new("""
             public static partial class Ops
             {
