@@ -29,7 +29,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotDifferentiableCall = Error(
         "DZ0003",
         "Call to a method that is not differentiable",
-        "'{0}' is not differentiable: it is neither a [Differentiable] method nor a supported System.Math member; mark it [Differentiable] or give its derivative with [DerivativeOf]");
+        "'{0}' is not differentiable: it is neither a [Differentiable] method, nor a supported member of Math or double, nor given a derivative; {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Error(
         "DZ0004",

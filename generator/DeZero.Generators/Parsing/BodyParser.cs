@@ -789,11 +789,11 @@ internal sealed partial class BodyParser
         if (Symbols.IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
         {
             // Differentiable only if a [DerivativeOf] registration for it exists; settled once they are gathered.
-            _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null));
+            _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null) { Advice = Symbols.NoDerivativeAdvice(method) });
             return new UserCall(function, null, id, Arguments(), differentiated);
         }
 
-        Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
+        Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display, Symbols.NoDerivativeAdvice(method));
         return new Constant(0, kind);
     }
 

@@ -30,7 +30,7 @@ internal static class Resolver
             if (!gradients.ContainsKey(pending.Key))
             {
                 diagnostics.Add(pending.Via is null
-                    ? new DiagnosticInfo(Descriptors.NotDifferentiableCall.Id, pending.Location, EquatableArray.Of(pending.Display))
+                    ? new DiagnosticInfo(Descriptors.NotDifferentiableCall.Id, pending.Location, EquatableArray.Of(pending.Display, pending.Advice))
                     : new DiagnosticInfo(Descriptors.CalleeHasErrors.Id, pending.Location, EquatableArray.Of(pending.Via)));
             }
         }
