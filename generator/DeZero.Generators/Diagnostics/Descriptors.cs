@@ -149,7 +149,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",
         "Method cannot run on SIMD lanes",
-        "'{0}' asks for Vectorize but its body is not straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos only: its graph node runs on scalars",
+        "'{0}' asks for Vectorize, but {1} cannot run on SIMD lanes, so its graph node runs on scalars; a body of straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos runs on lanes",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

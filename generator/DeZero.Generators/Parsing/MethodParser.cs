@@ -189,10 +189,10 @@ internal static class MethodParser
 
         // [Differentiable(Vectorize = true)] on a body that cannot run on lanes still works, on scalars.
         var vectorize = VectorizeRequested(method);
-        if (vectorize && !Lanes.CanRun(parameters.ToEquatableArray(), block))
+        if (vectorize && Lanes.Blocker(parameters.ToEquatableArray(), block) is { } blocker)
         {
             vectorize = false;
-            Report(Descriptors.CannotVectorize, location, name);
+            Report(Descriptors.CannotVectorize, location, name, blocker);
         }
 
         var spec = new MethodSpec(

@@ -62,7 +62,37 @@ public sealed class DiagnosticsTests
                 [Differentiable(Vectorize = true)]
                 public static double {|CannotVectorize:F|}(double x) => x > 0 ? x : -x;
             }
-            """, "Vectorize"),
+            """, "but a conditional expression cannot run on SIMD lanes"),
+        ["Vectorize_FunctionWithoutALane"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x)
+                {
+                    double y = System.Math.Exp(x);
+                    return y * System.Math.Tanh(y);
+                }
+            }
+            """, "but Math.Tanh cannot run on SIMD lanes"),
+        ["Vectorize_IntParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x, int n) => x * n;
+            }
+            """, "the parameter 'n', which is not differentiated"),
+        ["Vectorize_Loop"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < 3; i++) s += x;
+                    return s;
+                }
+            }
+            """, "but a loop cannot run on SIMD lanes"),
 
         // Signatures.
         ["Parameter_Float"] = new("""
