@@ -35,10 +35,13 @@ internal static class MethodEmitter
         else
         {
             WriteGradientMethod(writer, derivative);
-            writer.WriteLine();
-            WriteGraphOverload(writer, method);
-            writer.WriteLine();
-            NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+            if (!method.WithoutNode)
+            {
+                writer.WriteLine();
+                WriteGraphOverload(writer, method);
+                writer.WriteLine();
+                NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+            }
         }
 
         foreach (var _ in method.ContainingTypes)

@@ -26,6 +26,12 @@ internal sealed record MethodSpec(
     /// otherwise in forward mode, with gradients returned as a tuple.
     /// </summary>
     public bool TakesArrays => Parameters.Any(p => p.IsArray);
+
+    /// <summary>
+    /// An int parameter would be a node property that <c>DeZero.Function</c> already has (DZ0013, at the parameter): the method
+    /// keeps its <c>…WithGradient</c>, without the graph node and the overload that builds it.
+    /// </summary>
+    public bool WithoutNode { get; init; }
 }
 
 /// <summary>A containing type, written back as a partial declaration around the generated members.</summary>

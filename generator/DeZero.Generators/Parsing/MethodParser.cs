@@ -119,9 +119,18 @@ internal static class MethodParser
 
         CheckNames(method, location, Report);
         var nodeMembers = GeneratedNames.NodeMembers(parameters.Any(p => p.IsArray));
+        var propertyClashes = 0; // Reported at the parameter; they keep the method's …WithGradient, and lose its node only.
         foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && nodeMembers.Contains(p.PropertyName)))
         {
-            Report(Descriptors.NameCollision, location, GeneratedNames.Node(name), parameter.PropertyName, name);
+            if (parameters.Any(p => p.IsArray))
+            {
+                Report(Descriptors.NameCollision, location, GeneratedNames.Node(name), parameter.PropertyName, name);
+                continue;
+            }
+
+            var at = syntax.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == parameter.Name)?.GetLocation() ?? location;
+            Report(Descriptors.NameCollision, at, GeneratedNames.Node(name), parameter.PropertyName, parameter.Name);
+            propertyClashes++;
         }
 
         // x and X would both give a tuple element DX (n and N both a property N).
@@ -150,7 +159,7 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > propertyClashes)
         {
             return Failed(diagnostics);
         }
@@ -182,7 +191,7 @@ internal static class MethodParser
         var parser = new BodyParser(checker, parameters, names, cancellationToken);
         var block = parser.ParseBody(bodyOperation);
         diagnostics.AddRange(parser.Diagnostics);
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > propertyClashes)
         {
             return Failed(diagnostics);
         }
@@ -202,7 +211,10 @@ internal static class MethodParser
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),
             block,
-            vectorize);
+            vectorize)
+        {
+            WithoutNode = propertyClashes > 0,
+        };
         return new ParseResult(spec, diagnostics.ToEquatableArray(), parser.Pending.ToEquatableArray());
     }
 

@@ -35,7 +35,8 @@ internal static class Resolver
             }
         }
 
-        if (diagnostics.Any(Descriptors.IsError) || parsed.Spec is null)
+        // An error the parse already let through (DZ0013 on an int parameter) keeps the model; new ones here do not.
+        if (diagnostics.Skip(parsed.Diagnostics.Count).Any(Descriptors.IsError) || parsed.Spec is null)
         {
             return ParseResult.Failed(diagnostics.Distinct().ToEquatableArray());
         }

@@ -844,6 +844,44 @@ public sealed class DiagnosticsTests
         Assert.DoesNotContain("YieldWithGradient", members);
     }
 
+    /// <summary>
+    /// Issue 16: an int parameter whose node property DeZero.Function already has is DZ0013 at that parameter, and
+    /// blocks the graph node alone: …WithGradient is generated, and a method that calls it is differentiated.
+    /// </summary>
+    [Fact]
+    public void Generate_IntParameterNamedLikeANodeMember_DZ0013AtTheParameterAndWithGradientStillGenerated()
+    {
+        var (source, expected) = Markup.Parse(Usings + """
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, {|NameCollision:int inputs|}, int n, {|NameCollision:int output|}) => x * inputs + output * x * x + n;
+
+                [Differentiable]
+                public static double Caller(double x) => F(2 * x, 3, 1, 4);
+            }
+            """);
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        Assert.Equal(expected.Select(e => (e.Id, e.Span)), result.AllDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(d => d.SourceSpan.Start));
+        Assert.Equal(
+            "Type 'FFunction' already declares 'Inputs', which the generator emits for 'inputs'; rename one of them",
+            result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var members = result.MemberNames("Samples.Ops");
+        Assert.Contains("FWithGradient", members);
+        Assert.DoesNotContain("FFunction", members);
+        Assert.Contains("CallerWithGradient", members);
+        Assert.Contains("CallerFunction", members);
+        using var loaded = Emitter.Load(result.Output, result.Input.SyntaxTrees);
+        Assert.Equal([2 * 3 + 4 * 4 + 1, 3 + 2 * 4 * 2], loaded.InvokeTuple("Samples.Ops", "FWithGradient", 2.0, 3, 1, 4));
+        Assert.Equal([6 * 1.5 + 4 * 9 + 1, 2 * (3 + 8 * 3)], loaded.InvokeTuple("Samples.Ops", "CallerWithGradient", 1.5));
+    }
+
     [Fact]
     public void Generate_MethodWithError_GetsNoOutputWhileItsNeighbourDoes()
     {
