@@ -53,7 +53,8 @@ public sealed partial class Variable
     public Function? Creator { get; private set; }
 
     /// <summary>The depth in the graph: 0 for a leaf, one more than the creator's generation otherwise.</summary>
-    public int Generation { get; private set; }
+    // Read from the creator rather than stored: one field less on every variable of a graph.
+    public int Generation => Creator is null ? 0 : Creator.Generation + 1;
 
     /// <summary>An optional name.</summary>
     public string? Name { get; set; }
@@ -79,44 +80,46 @@ public sealed partial class Variable
     /// <param name="retainGrad">Keep the gradients of intermediate variables (DeZero's <c>retain_grad</c>).</param>
     public void Backward(bool retainGrad = false)
     {
-        Grad ??= NDArray.OnesLike(_data);
+        _grad ??= NDArray.OnesLike(_data);
         if (Creator is null)
         {
             return;
         }
 
-        // Highest generation first; PriorityQueue is a min-heap, hence the negated key.
         // Each function is queued once per pass: a mark on the function, not a set, as a set of a
         // million nodes costs more than the backward pass itself.
         var pass = Interlocked.Increment(ref s_passes);
-        var pending = new PriorityQueue<Function, int>();
-        pending.Enqueue(Creator, -Creator.Generation);
-        Creator.BackwardPass = pass;
-
-        while (pending.TryDequeue(out var function, out _))
+        var pending = BackwardQueue.Rent();
+        try
         {
-            var output = function.Output;
-            var gy = output.Grad
-                ?? throw new InvalidOperationException(
-                    $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
-            var inputs = function.Inputs;
-            var gxs = CheckedGradients(function, inputs, function.BackwardAll(gy));
-
-            for (var i = 0; i < inputs.Count; i++)
+            Creator.BackwardPass = pass;
+            pending.Add(Creator);
+            while (pending.TryTake(out var function))
             {
-                var x = inputs[i];
-                x.Grad = x.Grad is null ? gxs[i] : x.Grad + gxs[i];
-                if (x.Creator is { } creator && creator.BackwardPass != pass)
+                var output = function.RecordedOutput!;
+                var gy = output._grad
+                    ?? throw new InvalidOperationException(
+                        $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
+                function.Backpropagate(gy);
+
+                for (var i = 0; i < function.InputCount; i++)
                 {
-                    creator.BackwardPass = pass;
-                    pending.Enqueue(creator, -creator.Generation);
+                    if (function.InputAt(i).Creator is { } creator && creator.BackwardPass != pass)
+                    {
+                        creator.BackwardPass = pass;
+                        pending.Add(creator);
+                    }
+                }
+
+                if (!retainGrad)
+                {
+                    output._grad = null;
                 }
             }
-
-            if (!retainGrad)
-            {
-                output.ClearGrad();
-            }
+        }
+        finally
+        {
+            BackwardQueue.Return(pending);
         }
     }
 
@@ -125,37 +128,10 @@ public sealed partial class Variable
         "variable(" + _data.ToString().Replace("\n", "\n" + new string(' ', 9), StringComparison.Ordinal) + ")";
 
     // Called by Function.Call only: the creator link is what makes this variable part of a graph.
-    internal void SetCreator(Function function)
-    {
-        Creator = function;
-        Generation = function.Generation + 1;
-    }
+    internal void SetCreator(Function function) => Creator = function;
 
-    private static NDArray[] CheckedGradients(Function function, IReadOnlyList<Variable> inputs, NDArray[]? gxs)
-    {
-        var name = function.GetType().Name;
-        if (gxs is null || gxs.Length != inputs.Count)
-        {
-            throw new InvalidOperationException(
-                $"{name}.BackwardAll returned {gxs?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {inputs.Count} inputs.");
-        }
+    // Called by the backward pass with a gradient of this variable's shape (Function.Backpropagate checks a user's).
+    internal void AccumulateGrad(NDArray gx) => _grad = _grad is null ? gx : _grad + gx;
 
-        for (var i = 0; i < gxs.Length; i++)
-        {
-            if (gxs[i] is null)
-            {
-                throw new InvalidOperationException($"{name}.BackwardAll returned a null gradient for input {i}.");
-            }
-
-            if (!SameShape(gxs[i], inputs[i].Data))
-            {
-                throw new InvalidOperationException(
-                    $"{name}.BackwardAll returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(inputs[i].Shape)}.");
-            }
-        }
-
-        return gxs;
-    }
-
-    private static bool SameShape(NDArray a, NDArray b) => a.ShapeArray.AsSpan().SequenceEqual(b.ShapeArray);
+    private static bool SameShape(NDArray a, NDArray b) => a.Dims.SameAs(b.Dims);
 }
