@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DeZero;
 
@@ -84,17 +85,17 @@ public abstract class Function
     }
 
     /// <summary>The number of inputs of the last recorded call.</summary>
-    internal int InputCount => _inputs switch
+    internal int InputCount
     {
-        Variable => 1,
-        Variable[] several => several.Length,
-        _ => 0,
-    };
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _inputs is Variable ? 1 : (_inputs as Variable[])?.Length ?? 0;
+    }
 
     /// <summary>The output of the last recorded call, or null.</summary>
     internal Variable? RecordedOutput => _output;
 
     /// <summary>Input <paramref name="index"/> of the last recorded call, without making a list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Variable InputAt(int index) => _inputs is Variable one && index == 0 ? one : ((Variable[])_inputs!)[index];
 
     /// <summary>The forward pass on the inputs' data: <see cref="ForwardAll"/>, unless a subclass of this assembly knows a cheaper way.</summary>
@@ -113,9 +114,9 @@ public abstract class Function
     /// The backward pass of a recorded call: adds each input's gradient into its <see cref="Variable.Grad"/>. By default
     /// through <see cref="BackwardAll"/>, whose result is checked, as a user's subclass may return anything.
     /// </summary>
-    internal virtual void Backpropagate(NDArray gy)
+    internal virtual void Backpropagate(Variable output)
     {
-        var gxs = BackwardAll(gy);
+        var gxs = BackwardAll(output.Grad!);
         var count = InputCount;
         var name = GetType().Name;
         if (gxs is null || gxs.Length != count)

@@ -7,9 +7,14 @@ namespace DeZero;
 /// <summary>A box holding an array, its gradient and the function that created it (DeZero's <c>Variable</c>).</summary>
 public sealed partial class Variable
 {
+    // Marks _grad as "the gradient is _gradValue, one element of Data's shape". A backward pass accumulates the
+    // gradients of one-element variables as plain doubles: the intermediate ones it drops again are never made into
+    // arrays at all, and Grad makes the array the first time someone asks for it.
+    private static readonly NDArray s_unboxed = NDArray.Scalar(double.NaN);
     private static long s_passes;
     private NDArray _data;
     private NDArray? _grad;
+    private double _gradValue;
 
     /// <summary>Boxes <paramref name="data"/>; a <see cref="double"/> converts implicitly, so <c>new Variable(0.5)</c> works.</summary>
     /// <param name="data">The value; never null.</param>
@@ -28,6 +33,7 @@ public sealed partial class Variable
         set
         {
             ArgumentNullException.ThrowIfNull(value);
+            Box(); // an unboxed gradient has the shape of the data it was computed for
             _data = value;
         }
     }
@@ -35,7 +41,12 @@ public sealed partial class Variable
     /// <summary>The gradient of the last output backpropagated from, or null; settable for manual backprop (<c>y.Grad = 1.0</c>).</summary>
     public NDArray? Grad
     {
-        get => _grad;
+        get
+        {
+            Box();
+            return _grad;
+        }
+
         set
         {
             if (value is not null && !SameShape(value, _data))
@@ -80,7 +91,18 @@ public sealed partial class Variable
     /// <param name="retainGrad">Keep the gradients of intermediate variables (DeZero's <c>retain_grad</c>).</param>
     public void Backward(bool retainGrad = false)
     {
-        _grad ??= NDArray.OnesLike(_data);
+        if (_grad is null)
+        {
+            if (_data.Size == 1)
+            {
+                SetUnboxed(1.0);
+            }
+            else
+            {
+                _grad = NDArray.OnesLike(_data);
+            }
+        }
+
         if (Creator is null)
         {
             return;
@@ -97,10 +119,13 @@ public sealed partial class Variable
             while (pending.TryTake(out var function))
             {
                 var output = function.RecordedOutput!;
-                var gy = output._grad
-                    ?? throw new InvalidOperationException(
+                if (output._grad is null)
+                {
+                    throw new InvalidOperationException(
                         $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
-                function.Backpropagate(gy);
+                }
+
+                function.Backpropagate(output);
 
                 for (var i = 0; i < function.InputCount; i++)
                 {
@@ -131,7 +156,61 @@ public sealed partial class Variable
     internal void SetCreator(Function function) => Creator = function;
 
     // Called by the backward pass with a gradient of this variable's shape (Function.Backpropagate checks a user's).
-    internal void AccumulateGrad(NDArray gx) => _grad = _grad is null ? gx : _grad + gx;
+    internal void AccumulateGrad(NDArray gx)
+    {
+        Box();
+        _grad = _grad is null ? gx : _grad + gx;
+    }
+
+    // The same for a one-element variable, without an array: the sum is the one NDArray addition would make.
+    internal void AccumulateGrad(double gx)
+    {
+        if (_grad is null)
+        {
+            SetUnboxed(gx);
+        }
+        else if (ReferenceEquals(_grad, s_unboxed))
+        {
+            _gradValue += gx;
+        }
+        else
+        {
+            _grad += NDArray.Scalar(gx, _data.Dims);
+        }
+    }
+
+    // The gradient's one element, when there is a gradient of one element, without making an array for it.
+    internal bool TryGetOneElementGrad(out double gy)
+    {
+        if (ReferenceEquals(_grad, s_unboxed))
+        {
+            gy = _gradValue;
+            return true;
+        }
+
+        if (_grad is { Size: 1 } grad)
+        {
+            gy = grad.AsSpan()[0];
+            return true;
+        }
+
+        gy = 0.0;
+        return false;
+    }
+
+    private void SetUnboxed(double value)
+    {
+        _gradValue = value;
+        _grad = s_unboxed;
+    }
+
+    private void Box()
+    {
+        if (ReferenceEquals(_grad, s_unboxed))
+        {
+            _grad = NDArray.Scalar(_gradValue, _data.Dims);
+        }
+    }
 
     private static bool SameShape(NDArray a, NDArray b) => a.Dims.SameAs(b.Dims);
 }

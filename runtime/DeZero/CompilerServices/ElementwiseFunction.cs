@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace DeZero.CompilerServices;
@@ -69,15 +70,42 @@ public abstract class ElementwiseFunction<TKernel> : Function
         return Forward(kernel, ElementwiseInputs.Of(this, kernel.Arity, ((ReadOnlySpan<NDArray>)xs)[..inputs.Length]));
     }
 
-    internal sealed override void Backpropagate(NDArray gy)
+    internal sealed override void Backpropagate(Variable output)
     {
         var kernel = CreateKernel();
         var inputs = Recorded(kernel.Arity);
-        var gradients = Backward(kernel, inputs, gy);
+        if (inputs.Shape.Size == 1 && output.TryGetOneElementGrad(out var gy))
+        {
+            // A node over scalars: plain doubles from the output's gradient to the inputs', no array on the way.
+            var partials = new ElementwiseGradients(kernel.Arity, gy);
+            kernel.Partials(inputs, 0, ref partials);
+            for (var k = 0; k < kernel.Arity; k++)
+            {
+                InputAt(k).AccumulateGrad(partials.OneElement(k));
+            }
+
+            return;
+        }
+
+        BackpropagateArrays(kernel, inputs, output);
+    }
+
+    // Kept out of Backpropagate so the scalar path's frame stays small: the JIT zeroes every local of a method on entry.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void BackpropagateArrays(TKernel kernel, in ElementwiseInputs inputs, Variable output)
+    {
+        var gradients = Backward(kernel, inputs, output.Grad!);
         for (var k = 0; k < kernel.Arity; k++)
         {
             var input = InputAt(k);
-            input.AccumulateGrad(gradients.For(k, input.Data));
+            if (input.Size == 1 && !gradients.IsArray(k))
+            {
+                input.AccumulateGrad(gradients.OneElement(k));
+            }
+            else
+            {
+                input.AccumulateGrad(gradients.For(k, input.Data));
+            }
         }
     }
 
@@ -95,12 +123,13 @@ public abstract class ElementwiseFunction<TKernel> : Function
     private static NDArray Forward(TKernel kernel, in ElementwiseInputs inputs)
     {
         var shape = inputs.Shape;
-        var n = shape.Size;
-        if (n == 1)
-        {
-            return NDArray.Scalar(kernel.Value(inputs, 0), shape);
-        }
+        return shape.Size == 1 ? NDArray.Scalar(kernel.Value(inputs, 0), shape) : ForwardArrays(kernel, inputs, shape);
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static NDArray ForwardArrays(TKernel kernel, in ElementwiseInputs inputs, Dimensions shape)
+    {
+        var n = shape.Size;
         var y = GC.AllocateUninitializedArray<double>(n); // every element is written below
         var i = 0;
         if (kernel.HasLanes && Vector256.IsHardwareAccelerated)

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace DeZero.CompilerServices;
@@ -26,6 +27,18 @@ public struct ElementwiseGradients
     private readonly double[]? _gys;
     private readonly double _gy;
     private readonly int _size;
+
+    // A one-element output with the gradient gy: every input's gradient is one value.
+    internal ElementwiseGradients(int arity, double gy)
+    {
+        _gy = gy;
+        _size = 1;
+        if (arity > ElementwiseInputs.Inline)
+        {
+            _moreArrays = new double[]?[arity - ElementwiseInputs.Inline];
+            _moreValues = new double[arity - ElementwiseInputs.Inline];
+        }
+    }
 
     internal ElementwiseGradients(in ElementwiseInputs inputs, int arity, NDArray gy)
     {
@@ -76,6 +89,7 @@ public struct ElementwiseGradients
     /// <param name="input">The input, counted from 0 in parameter order.</param>
     /// <param name="index">The element, in row-major order.</param>
     /// <param name="partial">The partial derivative of the method by that input, at that element.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int input, int index, double partial)
     {
         var g = (_gys is { } gys ? gys[index] : _gy) * partial;
@@ -104,12 +118,19 @@ public struct ElementwiseGradients
     /// <param name="input">The input, counted from 0 in parameter order.</param>
     /// <param name="index">The first element, in row-major order.</param>
     /// <param name="partial">The partial derivatives at those elements.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void SetLanes(int input, int index, Vector256<double> partial)
     {
         var g = _gys is { } gys ? Vector256.Create(new ReadOnlySpan<double>(gys, index, Vector256<double>.Count)) : Vector256.Create(_gy);
         var array = input < ElementwiseInputs.Inline ? _arrays[input] : _moreArrays![input - ElementwiseInputs.Inline];
         (g * partial).CopyTo(array!, index);
     }
+
+    /// <summary>Whether input <paramref name="k"/>'s gradient is an array rather than one value.</summary>
+    internal readonly bool IsArray(int k) => (k < ElementwiseInputs.Inline ? _arrays[k] : _moreArrays![k - ElementwiseInputs.Inline]) is not null;
+
+    /// <summary>Input <paramref name="k"/>'s gradient when it is one value.</summary>
+    internal readonly double OneElement(int k) => k < ElementwiseInputs.Inline ? _values[k] : _moreValues![k - ElementwiseInputs.Inline];
 
     /// <summary>The gradient of <paramref name="input"/>, input number <paramref name="k"/>, once every element is set.</summary>
     internal readonly NDArray For(int k, NDArray input)
@@ -120,14 +141,14 @@ public struct ElementwiseGradients
             return NDArray.Scalar(k < ElementwiseInputs.Inline ? _values[k] : _moreValues![k - ElementwiseInputs.Inline], input.Dims);
         }
 
-        if (input.Size == 1)
-        {
-            // A broadcast 0-d input: its gradient is the sum over the output, and the scratch goes back to the pool.
-            var sum = TensorPrimitives.Sum<double>(array.AsSpan(0, _size));
-            ArrayPool<double>.Shared.Return(array);
-            return NDArray.Scalar(sum, input.Dims);
-        }
+        return input.Size == 1 ? Summed(array, _size) : NDArray.Create(array, input.Dims);
+    }
 
-        return NDArray.Create(array, input.Dims);
+    // A broadcast 0-d input: its gradient is the sum over the output, and the scratch goes back to the pool.
+    private static NDArray Summed(double[] scratch, int size)
+    {
+        var sum = TensorPrimitives.Sum<double>(scratch.AsSpan(0, size));
+        ArrayPool<double>.Shared.Return(scratch);
+        return NDArray.Scalar(sum);
     }
 }

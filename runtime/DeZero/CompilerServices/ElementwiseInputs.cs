@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace DeZero.CompilerServices;
@@ -37,6 +38,7 @@ public struct ElementwiseInputs
     /// <summary>Element <paramref name="index"/> of input <paramref name="input"/> (its one value when it is 0-d).</summary>
     /// <param name="input">The input, counted from 0 in parameter order.</param>
     /// <param name="index">The element, in row-major order.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly double Load(int input, int index)
     {
         if (input < Inline)
@@ -50,6 +52,7 @@ public struct ElementwiseInputs
     /// <summary>The <see cref="Vector256{T}.Count"/> elements of input <paramref name="input"/> from <paramref name="index"/> (its one value on every lane when it is 0-d).</summary>
     /// <param name="input">The input, counted from 0 in parameter order.</param>
     /// <param name="index">The first element, in row-major order.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector256<double> LoadLanes(int input, int index)
     {
         var array = input < Inline ? _arrays[input] : _moreArrays![input - Inline];
@@ -100,25 +103,24 @@ public struct ElementwiseInputs
         return inputs;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Hold(Function function, int k, NDArray x)
     {
-        if (x.Rank != 0)
+        var shape = x.Dims;
+        if (shape.Count != 0)
         {
             if (_shape is null)
             {
-                _shape = x.Dims;
+                _shape = shape;
             }
-            else if (!_shape.SameAs(x.Dims))
+            else if (!_shape.SameAs(shape))
             {
-                throw new ArgumentException(
-                    $"{function.GetType().Name} got inputs of shapes {NDArray.FormatShape(_shape)} and {NDArray.FormatShape(x.Shape)}: "
-                    + "elementwise inputs need equal shapes or 0-d.",
-                    "xs");
+                ThrowShapes(function, _shape, shape);
             }
         }
 
         // One element (a 0-d input, or every input of a one-element output) is read as its value.
-        var array = x.Size == 1 ? null : x.Storage;
+        var array = shape.Size == 1 ? null : x.Storage;
         var value = array is null ? x.AsSpan()[0] : 0.0;
         if (k < Inline)
         {
@@ -131,4 +133,10 @@ public struct ElementwiseInputs
             _moreValues![k - Inline] = value;
         }
     }
+
+    private static void ThrowShapes(Function function, Dimensions first, Dimensions other) =>
+        throw new ArgumentException(
+            $"{function.GetType().Name} got inputs of shapes {NDArray.FormatShape(first)} and {NDArray.FormatShape(other)}: "
+            + "elementwise inputs need equal shapes or 0-d.",
+            "xs");
 }
