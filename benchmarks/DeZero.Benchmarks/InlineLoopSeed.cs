@@ -39,7 +39,7 @@ internal sealed class InlineLoopSeedFunction : Function
         return NDArray.Create(y, x.Dims);
     }
 
-    internal override void Backpropagate(Variable output)
+    internal override void Backpropagate(Variable output, BackwardQueue pass)
     {
         var input = Input;
         if (input.Size == 1 && output.TryGetOneElementGrad(out var g1))
@@ -53,7 +53,7 @@ internal sealed class InlineLoopSeedFunction : Function
         var n = x.Size;
         var xs = x.AsSpan();
         var g = gy.AsSpan();
-        var gx = GC.AllocateUninitializedArray<double>(n);
+        var gx = gy.Storage is { } owned && pass.TakeOwned(owned) ? owned : GC.AllocateUninitializedArray<double>(n);
         var i = 0;
         if (Vector256.IsHardwareAccelerated)
         {

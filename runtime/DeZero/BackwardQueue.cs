@@ -18,10 +18,33 @@ internal sealed class BackwardQueue
     [ThreadStatic]
     private static BackwardQueue? t_spare;
 
+    // Gradient arrays at least this long that the pass itself made and nobody else has seen may be taken over.
+    private const int OwnedLength = 1 << 14;
+
     // PriorityQueue is a min-heap, hence the negated generation as the key.
     private readonly PriorityQueue<Function, int> _heap = new();
     private Function? _single;
     private int _largest;
+    private HashSet<double[]>? _owned;
+
+    /// <summary>Whether this pass keeps intermediate gradients (<see cref="Variable.Backward"/>'s retainGrad).</summary>
+    public bool RetainGrad { get; set; }
+
+    /// <summary>
+    /// Records a large gradient array this pass made for an intermediate variable. Without retainGrad it is dropped
+    /// once that variable's creator has used it, unseen by anyone, so that creator may write its own input's
+    /// gradient into it instead of into a new array: a large graph then allocates one gradient array, not one per node.
+    /// </summary>
+    public void Own(double[] array)
+    {
+        if (!RetainGrad && array.Length >= OwnedLength)
+        {
+            (_owned ??= new HashSet<double[]>(ReferenceEqualityComparer.Instance)).Add(array);
+        }
+    }
+
+    /// <summary>Takes over an array recorded by <see cref="Own"/>, if <paramref name="array"/> is one.</summary>
+    public bool TakeOwned(double[] array) => _owned is { } owned && owned.Remove(array);
 
     public static BackwardQueue Rent()
     {
@@ -35,6 +58,8 @@ internal sealed class BackwardQueue
         // After an exception functions may still wait; they must not leak into the next pass.
         queue._single = null;
         queue._heap.Clear();
+        queue._owned?.Clear();
+        queue.RetainGrad = false;
         if (queue._largest <= KeptCapacity)
         {
             t_spare = queue;

@@ -114,7 +114,7 @@ public abstract class Function
     /// The backward pass of a recorded call: adds each input's gradient into its <see cref="Variable.Grad"/>. By default
     /// through <see cref="BackwardAll"/>, whose result is checked, as a user's subclass may return anything.
     /// </summary>
-    internal virtual void Backpropagate(Variable output)
+    internal virtual void Backpropagate(Variable output, BackwardQueue pass)
     {
         var gxs = BackwardAll(output.Grad!);
         var count = InputCount;

@@ -91,7 +91,8 @@ public sealed partial class Variable
     /// <param name="retainGrad">Keep the gradients of intermediate variables (DeZero's <c>retain_grad</c>).</param>
     public void Backward(bool retainGrad = false)
     {
-        if (_grad is null)
+        var seeded = _grad is null;
+        if (seeded)
         {
             if (_data.Size == 1)
             {
@@ -112,6 +113,12 @@ public sealed partial class Variable
         // million nodes costs more than the backward pass itself.
         var pass = Interlocked.Increment(ref s_passes);
         var pending = BackwardQueue.Rent();
+        pending.RetainGrad = retainGrad;
+        if (seeded && _grad!.Storage is { } ones)
+        {
+            pending.Own(ones);
+        }
+
         try
         {
             Creator.BackwardPass = pass;
@@ -125,7 +132,7 @@ public sealed partial class Variable
                         $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
                 }
 
-                function.Backpropagate(output);
+                function.Backpropagate(output, pending);
 
                 for (var i = 0; i < function.InputCount; i++)
                 {
@@ -178,6 +185,9 @@ public sealed partial class Variable
             _grad += NDArray.Scalar(gx, _data.Dims);
         }
     }
+
+    // Whether no gradient has been accumulated yet.
+    internal bool HasNoGrad => _grad is null;
 
     // The gradient's one element, when there is a gradient of one element, without making an array for it.
     internal bool TryGetOneElementGrad(out double gy)

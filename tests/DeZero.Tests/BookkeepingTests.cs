@@ -172,6 +172,69 @@ public sealed class BookkeepingTests
         Assert.Same(x, y.Creator.Input);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Backward_LargeArraysThroughAChain_GradientsExactWithOrWithoutRetainGrad(bool retainGrad)
+    {
+        // Long enough for the pass to write a node's input gradient over its output's (see BackwardQueue.Own).
+        var values = new double[40_000];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (i % 200 / 100.0) - 1.0;
+        }
+
+        var x = new Variable(new NDArray(values));
+        var a = Functions.Square(x);
+        var b = Functions.Exp(a);
+        var y = Functions.Square(b);
+        y.Backward(retainGrad);
+
+        for (var i = 0; i < values.Length; i += 997)
+        {
+            var v = values[i];
+            Assert.Equal(4 * v * Math.Exp(2 * v * v), x.Grad![i], 12);
+        }
+
+        if (retainGrad)
+        {
+            Assert.Equal(1.0, y.Grad![7]);
+            Assert.Equal(2 * b.Data[7], b.Grad![7]);
+            Assert.Equal(2 * b.Data[7] * b.Data[7], a.Grad![7], 12);
+        }
+        else
+        {
+            Assert.Null(a.Grad);
+            Assert.Null(b.Grad);
+        }
+    }
+
+    [Fact]
+    public void Backward_FromALargeGradientSetByHand_LeavesThatArrayAlone()
+    {
+        var ones = new double[40_000];
+        Array.Fill(ones, 2.0);
+        var x = new Variable(NDArray.Zeros(40_000) + 0.5);
+        var y = Functions.Exp(x);
+        y.Grad = NDArray.Wrap(ones);
+        y.Backward();
+
+        Assert.All(ones, v => Assert.Equal(2.0, v));
+        Assert.Equal(2.0 * Math.Exp(0.5), x.Grad![123], 14);
+    }
+
+    [Fact]
+    public void Backward_LargeIntermediateUsedTwice_AddsBothGradients()
+    {
+        var x = new Variable(NDArray.Zeros(40_000) + 0.7);
+        var a = Functions.Square(x);
+        var y = Functions.Add(Functions.Exp(a), Functions.Square(a));
+        y.Backward();
+
+        // dy/dx = 2x·exp(x²) + 4x³
+        Assert.Equal((2 * 0.7 * Math.Exp(0.49)) + (4 * 0.7 * 0.7 * 0.7), x.Grad![39_999], 12);
+    }
+
     // A user's function whose backward runs a backward pass of its own, on another graph.
     private sealed class Nested(Variable inner) : Function
     {

@@ -42,7 +42,8 @@ public abstract class ElementwiseFunction<TKernel> : Function
         ArgumentNullException.ThrowIfNull(gy);
         var kernel = CreateKernel();
         var inputs = Recorded(kernel.Arity);
-        var gradients = Backward(kernel, inputs, gy);
+        var gradients = new ElementwiseGradients(inputs, kernel.Arity, gy, reuse: null);
+        Backward(kernel, inputs, ref gradients);
         var gxs = new NDArray[kernel.Arity];
         for (var k = 0; k < gxs.Length; k++)
         {
@@ -70,7 +71,7 @@ public abstract class ElementwiseFunction<TKernel> : Function
         return Forward(kernel, ElementwiseInputs.Of(this, kernel.Arity, ((ReadOnlySpan<NDArray>)xs)[..inputs.Length]));
     }
 
-    internal sealed override void Backpropagate(Variable output)
+    internal sealed override void Backpropagate(Variable output, BackwardQueue pass)
     {
         var kernel = CreateKernel();
         var inputs = Recorded(kernel.Arity);
@@ -87,25 +88,37 @@ public abstract class ElementwiseFunction<TKernel> : Function
             return;
         }
 
-        BackpropagateArrays(kernel, inputs, output);
+        BackpropagateArrays(kernel, inputs, output, pass);
     }
 
     // Kept out of Backpropagate so the scalar path's frame stays small: the JIT zeroes every local of a method on entry.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void BackpropagateArrays(TKernel kernel, in ElementwiseInputs inputs, Variable output)
+    private void BackpropagateArrays(TKernel kernel, in ElementwiseInputs inputs, Variable output, BackwardQueue pass)
     {
-        var gradients = Backward(kernel, inputs, output.Grad!);
+        var gy = output.Grad!;
+
+        // One input of the output's shape may have its gradient written over the output's, when the pass made that
+        // array and drops it after this node (elementwise, each element is read before it is written). With several
+        // inputs the others would still read the output's gradient after the first wrote over it: they never do.
+        var reuse = kernel.Arity == 1 && !inputs.IsOneValue(0) && gy.Storage is { } storage && pass.TakeOwned(storage) ? storage : null;
+        var gradients = new ElementwiseGradients(inputs, kernel.Arity, gy, reuse);
+        Backward(kernel, inputs, ref gradients);
         for (var k = 0; k < kernel.Arity; k++)
         {
             var input = InputAt(k);
             if (input.Size == 1 && !gradients.IsArray(k))
             {
                 input.AccumulateGrad(gradients.OneElement(k));
+                continue;
             }
-            else
+
+            var gx = gradients.For(k, input.Data);
+            if (input.Creator is not null && input.HasNoGrad && gx.Storage is { } array)
             {
-                input.AccumulateGrad(gradients.For(k, input.Data));
+                pass.Own(array); // the input's gradient, so far only this pass's
             }
+
+            input.AccumulateGrad(gx);
         }
     }
 
@@ -148,9 +161,8 @@ public abstract class ElementwiseFunction<TKernel> : Function
         return NDArray.Create(y, shape);
     }
 
-    private static ElementwiseGradients Backward(TKernel kernel, in ElementwiseInputs inputs, NDArray gy)
+    private static void Backward(TKernel kernel, in ElementwiseInputs inputs, ref ElementwiseGradients gradients)
     {
-        var gradients = new ElementwiseGradients(inputs, kernel.Arity, gy);
         var n = inputs.Shape.Size;
         var i = 0;
         if (kernel.HasLanes && Vector256.IsHardwareAccelerated)
@@ -165,7 +177,5 @@ public abstract class ElementwiseFunction<TKernel> : Function
         {
             kernel.Partials(inputs, i, ref gradients);
         }
-
-        return gradients;
     }
 }

@@ -40,7 +40,8 @@ public struct ElementwiseGradients
         }
     }
 
-    internal ElementwiseGradients(in ElementwiseInputs inputs, int arity, NDArray gy)
+    // reuse: an array of the output's size to hold input 0's gradient instead of a new one, or null.
+    internal ElementwiseGradients(in ElementwiseInputs inputs, int arity, NDArray gy, double[]? reuse)
     {
         var shape = inputs.Shape;
         _size = shape.Size;
@@ -73,7 +74,9 @@ public struct ElementwiseGradients
         for (var k = 0; k < arity; k++)
         {
             // Only the sum of a broadcast input's buffer is kept, so that buffer alone may come from the pool.
-            var array = inputs.IsOneValue(k) ? ArrayPool<double>.Shared.Rent(_size) : GC.AllocateUninitializedArray<double>(_size);
+            var array = inputs.IsOneValue(k) ? ArrayPool<double>.Shared.Rent(_size)
+                : k == 0 && reuse is not null ? reuse
+                : GC.AllocateUninitializedArray<double>(_size);
             if (k < ElementwiseInputs.Inline)
             {
                 _arrays[k] = array;
