@@ -82,44 +82,37 @@ internal static class NodeEmitter
             writer.WriteLine();
         }
 
-        var arguments = Arguments(method, "Load");
-        var partials = string.Join(", ", new[] { "_" }.Concat(inputs.Select((_, k) => "d" + k)));
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public int Arity => {inputs.Length};");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public bool HasLanes => {(lanes is null ? "false" : "true")};");
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public double Value({Inputs}, int index) => {method.QualifiedType}.{method.Name}({arguments});");
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock($"public void Partials({Inputs}, int index, {Gradients})");
-        writer.WriteLine($"var ({partials}) = {method.QualifiedType}.{method.Name}WithGradient({arguments});");
-        for (var k = 0; k < inputs.Length; k++)
+        var callee = $"{method.QualifiedType}.{method.Name}";
+        WriteElementMembers(writer, inputs.Length, string.Empty, "double", callee, callee + "WithGradient", Arguments(method, "Load"));
+        if (lanes is not null)
         {
-            writer.WriteLine($"gradients.Set({k}, index, d{k});");
+            WriteElementMembers(writer, inputs.Length, "Lanes", Lane, ValuesKernel, GradientKernel, Arguments(method, "LoadLanes"));
+            writer.WriteLine();
+            WriteLaneKernels(writer, method, lanes);
         }
 
         writer.CloseBlock();
-        if (lanes is not null)
-        {
-            var loads = Arguments(method, "LoadLanes");
-            writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc/>");
-            writer.WriteLine($"public {Lane} ValueLanes({Inputs}, int index) => {ValuesKernel}({loads});");
-            writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc/>");
-            writer.OpenBlock($"public void PartialsLanes({Inputs}, int index, {Gradients})");
-            writer.WriteLine($"var ({partials}) = {GradientKernel}({loads});");
-            for (var k = 0; k < inputs.Length; k++)
-            {
-                writer.WriteLine($"gradients.SetLanes({k}, index, d{k});");
-            }
+    }
 
-            writer.CloseBlock();
-            writer.WriteLine();
-            WriteLaneKernels(writer, method, lanes);
+    /// <summary>The kernel's value and partials members, on one element (<paramref name="suffix"/> empty) or on SIMD lanes ("Lanes").</summary>
+    private static void WriteElementMembers(SourceWriter writer, int arity, string suffix, string type, string value, string gradient, string arguments)
+    {
+        var partials = string.Join(", ", new[] { "_" }.Concat(Enumerable.Range(0, arity).Select(k => "d" + k)));
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public {type} Value{suffix}({Inputs}, int index) => {value}({arguments});");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public void Partials{suffix}({Inputs}, int index, {Gradients})");
+        writer.WriteLine($"var ({partials}) = {gradient}({arguments});");
+        for (var k = 0; k < arity; k++)
+        {
+            writer.WriteLine($"gradients.Set{suffix}({k}, index, d{k});");
         }
 
         writer.CloseBlock();
