@@ -21,6 +21,7 @@ public abstract class Function
     internal long BackwardPass;
 
     /// <summary>The inputs of the last recorded call; empty before it.</summary>
+    /// <remarks>For a function of one input, each read makes a new one-element list: the function itself keeps only the variable.</remarks>
     public IReadOnlyList<Variable> Inputs => _inputs switch
     {
         Variable one => new[] { one },
