@@ -16,6 +16,8 @@ namespace DeZero.CompilerServices;
 /// passes). Whole vectors go through the kernel's SIMD lanes when it has them; scalars (one-element outputs) and
 /// the last few elements always take its scalar path, which calls the method itself, so they are bit for bit
 /// what the method returns. A generated node declares only its kernel and, for int parameters, their properties.
+/// Like everything in <c>DeZero.CompilerServices</c>, its members are only ever added, never changed, so code generated
+/// by an earlier generator of this major version keeps compiling against a later runtime.
 /// </remarks>
 /// <typeparam name="TKernel">The method's arithmetic; a struct, so every loop here is compiled for it.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -13,6 +13,7 @@ namespace DeZero.CompilerServices;
 /// keeps the product. A one-element output keeps plain values, no array. A 0-d input broadcast over more elements
 /// gets pooled scratch, summed back to 0-d at the end; every other gradient is a new array that becomes the
 /// input's <see cref="Variable.Grad"/> and is never pooled.
+/// Members are only ever added, never changed (see <see cref="ElementwiseFunction{TKernel}"/>).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ElementwiseGradients

@@ -9,6 +9,7 @@ namespace DeZero.CompilerServices;
 /// <remarks>
 /// The broadcasting rule is <see cref="NDArray"/>'s: inputs have one common shape, or are 0-d and apply to every
 /// element. An input of one element is held as that value, so a node over scalars reads no array at all.
+/// Members are only ever added, never changed (see <see cref="ElementwiseFunction{TKernel}"/>).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ElementwiseInputs
