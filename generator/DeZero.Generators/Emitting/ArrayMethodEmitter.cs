@@ -176,6 +176,7 @@ internal static class ArrayMethodEmitter
         var inputs = Differentiated(method);
         var data = method.Parameters.Where(p => !p.IsDifferentiated).ToArray();
         writer.WriteLine($"/// <summary>The graph node of <c>{method.Name}</c>: the whole method is one node, with a 0-d output.</summary>");
+        writer.WriteLine(MethodEmitter.GeneratedCodeAttribute);
         writer.OpenBlock($"{method.Accessibility} sealed class {Id(node)} : {Function}");
 
         writer.WriteLine("/// <summary>Creates the node with the arguments that are data, not inputs.</summary>");

@@ -43,6 +43,7 @@ namespace Samples
         public static global::DeZero.Variable LogisticLoss(global::DeZero.Variable w, global::DeZero.Variable b, global::DeZero.NDArray xs, global::DeZero.NDArray ys, int features) => new LogisticLossFunction(xs, ys, features).Call(w, b);
 
         /// <summary>The graph node of <c>LogisticLoss</c>: the whole method is one node, with a 0-d output.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
         public sealed class LogisticLossFunction : global::DeZero.Function
         {
             /// <summary>Creates the node with the arguments that are data, not inputs.</summary>

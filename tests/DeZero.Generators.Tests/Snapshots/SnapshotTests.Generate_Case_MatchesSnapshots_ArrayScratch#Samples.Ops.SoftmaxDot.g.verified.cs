@@ -41,6 +41,7 @@ namespace Samples
         public static global::DeZero.Variable SoftmaxDot(global::DeZero.Variable z, global::DeZero.NDArray values) => new SoftmaxDotFunction(values).Call(z);
 
         /// <summary>The graph node of <c>SoftmaxDot</c>: the whole method is one node, with a 0-d output.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
         public sealed class SoftmaxDotFunction : global::DeZero.Function
         {
             /// <summary>Creates the node with the arguments that are data, not inputs.</summary>
