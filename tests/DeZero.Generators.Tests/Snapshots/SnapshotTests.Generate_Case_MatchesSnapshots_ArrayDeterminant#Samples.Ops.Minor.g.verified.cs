@@ -40,6 +40,7 @@ namespace Samples
         public static global::DeZero.Variable Minor(global::DeZero.Variable a, int n, int[] used, int row) => new MinorFunction(n, used, row).Call(a);
 
         /// <summary>The graph node of <c>Minor</c>: the whole method is one node, with a 0-d output.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
         public sealed class MinorFunction : global::DeZero.Function
         {
             /// <summary>Creates the node with the arguments that are data, not inputs.</summary>
