@@ -265,7 +265,12 @@ internal sealed class CSharpPrinter
                     var (stack, count, grow) = push.Value.Kind == ValueKind.Double
                         ? (Identifier(cursor.Doubles), Identifier(cursor.DoubleCount), "GrowDoubles")
                         : (Identifier(cursor.Ints), Identifier(cursor.IntCount), "GrowInts");
-                    var value = push.Value.Kind == ValueKind.Bool ? $"{Print(push.Value, ConditionalPrecedence + 1)} ? 1 : 0" : Print(push.Value);
+                    var value = push.Value switch
+                    {
+                        Constant { Kind: ValueKind.Bool } flag => flag.Value != 0 ? "1" : "0",
+                        { Kind: ValueKind.Bool } condition => $"{Print(condition, ConditionalPrecedence + 1)} ? 1 : 0",
+                        _ => Print(push.Value),
+                    };
                     writer.WriteLine($"if ({count} == {stack}.Length) {stack} = {Identifier(push.Tape)}.{grow}({count});");
                     writer.WriteLine($"{stack}[{count}++] = {value};");
                     break;
