@@ -179,7 +179,7 @@ internal sealed class ReverseMode
         }
 
         reverse.Add(Keep());
-        return new ReverseSpec(MarkArraySlices(new Block(forward.ToEquatableArray())), MarkArraySlices(new Block(reverse.ToEquatableArray())), _tape, _seed, _cursor);
+        return new ReverseSpec(Finish(forward), Finish(reverse), _tape, _seed, _cursor);
     }
 
     // ----- Activity -----
@@ -1208,6 +1208,37 @@ internal sealed class ReverseMode
         ValueKind.Bool => new Constant(0, ValueKind.Bool),
         _ => new TapeArray(_tape, new Constant(0, ValueKind.Int), kind),
     };
+
+    /// <summary>A sweep as printed: slices of local arrays marked, and no local stacks where it pushes and pops nothing.</summary>
+    private Block Finish(List<Stmt> sweep)
+    {
+        var block = MarkArraySlices(new Block(sweep.ToEquatableArray()));
+        var usesStacks = false;
+        Rewriter.Map(block, e =>
+        {
+            usesStacks |= e is TapePop { Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool };
+            return e;
+        });
+        usesStacks |= Statements(block).Any(s => s is TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool });
+        return usesStacks ? block : WithoutSyncs(block);
+
+        static Block WithoutSyncs(Block block) => new(block.Statements.Where(s => s is not TapeSync).Select(s => s switch
+        {
+            Block inner => WithoutSyncs(inner),
+            If conditional => new If(conditional.Condition, WithoutSyncs(conditional.Then), conditional.Else is null ? null : WithoutSyncs(conditional.Else)),
+            Loop loop => loop with { Before = WithoutSyncs(loop.Before), Body = WithoutSyncs(loop.Body), Next = WithoutSyncs(loop.Next) },
+            _ => s,
+        }).ToEquatableArray());
+    }
+
+    /// <summary>Every statement of a block, nested ones included.</summary>
+    private static IEnumerable<Stmt> Statements(Block block) => block.Statements.SelectMany(s => s switch
+    {
+        Block inner => Statements(inner).Prepend(s),
+        If conditional => Statements(conditional.Then).Concat(conditional.Else is null ? [] : Statements(conditional.Else)).Prepend(s),
+        Loop loop => Statements(loop.Before).Concat(Statements(loop.Body)).Concat(Statements(loop.Next)).Prepend(s),
+        _ => [s],
+    });
 
     /// <summary>Slices of local arrays print as <c>AsSpan</c>: an array has no <c>Slice</c>.</summary>
     private Block MarkArraySlices(Block block) => Rewriter.Map(block, e =>
