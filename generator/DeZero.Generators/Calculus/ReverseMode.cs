@@ -25,6 +25,7 @@ internal sealed class ReverseMode
     private readonly string _tape;
     private readonly string _seed;
     private readonly string _result;
+    private readonly TapeCursor _cursor;
     private readonly Dictionary<string, ValueKind> _locals = [];
     private readonly Dictionary<string, string> _adjoints = [];
     private readonly Dictionary<string, ParameterSpec> _parameters;
@@ -51,8 +52,9 @@ internal sealed class ReverseMode
     /// </summary>
     private HashSet<(Stmt Statement, string Name)> _undo = new(UndoComparer.Instance);
 
-    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed)
+    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed, TapeCursor cursor)
     {
+        _cursor = cursor;
         _method = method;
         _names = names;
         _tape = tape;
@@ -76,10 +78,11 @@ internal sealed class ReverseMode
 
         var tape = names.Fresh("tape");
         var seed = names.Fresh("seed");
+        var cursor = new TapeCursor(names.Fresh("doubles"), names.Fresh("doubleCount"), names.Fresh("ints"), names.Fresh("intCount"));
         // Local arrays come from the tape's pool, which keeps them for the reverse sweep and reuses them afterwards.
         var lowered = Rewriter.Map(Views.Lower(method, names), e => e is NewArray array ? new TapeArray(tape, array.Count, array.Kind) : e);
         var (body, locals, result) = Structure.Of(lowered, method, names, [.. reserved, tape, seed]);
-        var reverse = new ReverseMode(method, names, result, locals, tape, seed);
+        var reverse = new ReverseMode(method, names, result, locals, tape, seed, cursor);
         return reverse.Sweeps(body);
     }
 
@@ -134,11 +137,13 @@ internal sealed class ReverseMode
         var forwardBody = ForwardBlock(body); // before the declarations: it adds the trip counters
         var forward = new List<Stmt>();
         forward.AddRange(_locals.Select(l => (Stmt)new Declare(l.Key, l.Value, Default(l.Value))));
+        forward.Add(Load(declares: true));
         forward.AddRange(forwardBody.Statements);
         forward.AddRange(handover.Select(name => new TapePush(_tape, new Variable(name, KindOf(name)))));
+        forward.Add(Keep());
         forward.Add(new Return(new Variable(_result, ValueKind.Double)));
 
-        var reverse = new List<Stmt>();
+        var reverse = new List<Stmt> { Load(declares: true) };
         foreach (var name in handover.Reverse())
         {
             reverse.Add(_parameters.ContainsKey(name)
@@ -173,7 +178,8 @@ internal sealed class ReverseMode
             reverse.Add(new Assign(gradient, Add(new Variable(gradient, ValueKind.Double), new Variable(_adjoints[parameter.Name], ValueKind.Double)), AssignmentForm.Compound));
         }
 
-        return new ReverseSpec(MarkArraySlices(new Block(forward.ToEquatableArray())), MarkArraySlices(new Block(reverse.ToEquatableArray())), _tape, _seed);
+        reverse.Add(Keep());
+        return new ReverseSpec(Finish(forward), Finish(reverse), _tape, _seed, _cursor);
     }
 
     // ----- Activity -----
@@ -860,7 +866,9 @@ internal sealed class ReverseMode
             }
         }
 
+        output.Add(Keep());
         output.Add(new SweepReverseCall(call, _tape, seed, adjoints.ToEquatableArray()));
+        output.Add(Load(declares: false));
         foreach (var (argument, adjoint) in scalars)
         {
             Backprop(argument, adjoint, null, output);
@@ -891,6 +899,10 @@ internal sealed class ReverseMode
         return slice is null ? adjoint : slice with { Sequence = adjoint };
     }
 
+    private TapeSync Load(bool declares) => new(_tape, _cursor, Load: true, declares);
+
+    private TapeSync Keep() => new(_tape, _cursor, Load: false);
+
     private Stmt Restore(string name) => new Assign(name, new TapePop(_tape, KindOf(name)));
 
     private ElementAssign RestoreElement(ElementAssign element) =>
@@ -914,6 +926,10 @@ internal sealed class ReverseMode
     {
         switch (statement)
         {
+            case Assign { Value: SweepForwardCall } assign:
+                // The callee pushes on the same tape: the stacks go back to it for the call, and come back after.
+                return (Undoes(statement, assign.Name) ? [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name)))] : Enumerable.Empty<Stmt>())
+                    .Concat([Keep(), assign, Load(declares: false)]);
             case Assign assign when Undoes(statement, assign.Name):
                 return [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name))), assign];
             case ElementAssign element when Undoes(statement, element.Sequence):
@@ -1192,6 +1208,37 @@ internal sealed class ReverseMode
         ValueKind.Bool => new Constant(0, ValueKind.Bool),
         _ => new TapeArray(_tape, new Constant(0, ValueKind.Int), kind),
     };
+
+    /// <summary>A sweep as printed: slices of local arrays marked, and no local stacks where it pushes and pops nothing.</summary>
+    private Block Finish(List<Stmt> sweep)
+    {
+        var block = MarkArraySlices(new Block(sweep.ToEquatableArray()));
+        var usesStacks = false;
+        Rewriter.Map(block, e =>
+        {
+            usesStacks |= e is TapePop { Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool };
+            return e;
+        });
+        usesStacks |= Statements(block).Any(s => s is TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool });
+        return usesStacks ? block : WithoutSyncs(block);
+
+        static Block WithoutSyncs(Block block) => new(block.Statements.Where(s => s is not TapeSync).Select(s => s switch
+        {
+            Block inner => WithoutSyncs(inner),
+            If conditional => new If(conditional.Condition, WithoutSyncs(conditional.Then), conditional.Else is null ? null : WithoutSyncs(conditional.Else)),
+            Loop loop => loop with { Before = WithoutSyncs(loop.Before), Body = WithoutSyncs(loop.Body), Next = WithoutSyncs(loop.Next) },
+            _ => s,
+        }).ToEquatableArray());
+    }
+
+    /// <summary>Every statement of a block, nested ones included.</summary>
+    private static IEnumerable<Stmt> Statements(Block block) => block.Statements.SelectMany(s => s switch
+    {
+        Block inner => Statements(inner).Prepend(s),
+        If conditional => Statements(conditional.Then).Concat(conditional.Else is null ? [] : Statements(conditional.Else)).Prepend(s),
+        Loop loop => Statements(loop.Before).Concat(Statements(loop.Body)).Concat(Statements(loop.Next)).Prepend(s),
+        _ => [s],
+    });
 
     /// <summary>Slices of local arrays print as <c>AsSpan</c>: an array has no <c>Slice</c>.</summary>
     private Block MarkArraySlices(Block block) => Rewriter.Map(block, e =>

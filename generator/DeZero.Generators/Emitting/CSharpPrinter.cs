@@ -25,12 +25,17 @@ internal sealed class CSharpPrinter
 
     private readonly string _math;
     private readonly string? _laneType;
+    private readonly TapeCursor? _cursor;
 
-    private CSharpPrinter(string math, string? laneType)
+    private CSharpPrinter(string math, string? laneType, TapeCursor? cursor = null)
     {
         _math = math;
         _laneType = laneType;
+        _cursor = cursor;
     }
+
+    /// <summary>For reverse-mode sweeps: generated code whose tape pushes and pops go through the sweep's local stacks.</summary>
+    public static CSharpPrinter Sweep(TapeCursor cursor) => new("global::System.Math.", null, cursor);
 
     public static string Number(double value) => value switch
     {
@@ -69,6 +74,9 @@ internal sealed class CSharpPrinter
             Length length => ($"{Print(length.Sequence, Primary)}.Length", Primary),
             Slice { OfArray: true } slice => ($"global::System.MemoryExtensions.AsSpan({Print(slice.Sequence, 0)}, {Print(slice.Start, 0)}, {Print(slice.Count, 0)})", Primary),
             Slice slice => ($"{Print(slice.Sequence, Primary)}.Slice({Print(slice.Start, 0)}, {Print(slice.Count, 0)})", Primary),
+            TapePop { Kind: ValueKind.Double } pop when _cursor is { } c => ($"{Identifier(c.Doubles)}[--{Identifier(c.DoubleCount)}]", Primary),
+            TapePop { Kind: ValueKind.Int } pop when _cursor is { } c => ($"{Identifier(c.Ints)}[--{Identifier(c.IntCount)}]", Primary),
+            TapePop { Kind: ValueKind.Bool } pop when _cursor is { } c => ($"{Identifier(c.Ints)}[--{Identifier(c.IntCount)}] != 0", 7),
             TapePop pop => ($"{Identifier(pop.Tape)}.{PopMethod(pop.Kind)}()", Primary),
             TapeArray array => ($"{Identifier(array.Tape)}.{(array.Kind == ValueKind.IntArray ? "Ints" : "Doubles")}({Print(array.Count, 0)})", Primary),
             SweepForwardCall forward => ($"{Sweep(forward.Call, GeneratedNames.SweepForward)}({Arguments(forward.Call.Arguments)}, {Identifier(forward.Tape)})", Primary),
@@ -295,8 +303,38 @@ internal sealed class CSharpPrinter
             case ElementAssign element:
                 writer.WriteLine(Inline(element) + ";");
                 break;
+            case TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool } push when _cursor is { } cursor:
+                {
+                    // The growth check and the store; a bool goes on the int stack as 0 or 1.
+                    var (stack, count, grow) = push.Value.Kind == ValueKind.Double
+                        ? (Identifier(cursor.Doubles), Identifier(cursor.DoubleCount), "GrowDoubles")
+                        : (Identifier(cursor.Ints), Identifier(cursor.IntCount), "GrowInts");
+                    var value = push.Value switch
+                    {
+                        Constant { Kind: ValueKind.Bool } flag => flag.Value != 0 ? "1" : "0",
+                        { Kind: ValueKind.Bool } condition => $"{Print(condition, ConditionalPrecedence + 1)} ? 1 : 0",
+                        _ => Print(push.Value),
+                    };
+                    writer.WriteLine($"if ({count} == {stack}.Length) {stack} = {Identifier(push.Tape)}.{grow}({count});");
+                    writer.WriteLine($"{stack}[{count}++] = {value};");
+                    break;
+                }
+
             case TapePush push:
                 writer.WriteLine($"{Identifier(push.Tape)}.Push({Print(push.Value)});");
+                break;
+            case TapeSync { Load: true } sync:
+                {
+                    var (tape, c, declare) = (Identifier(sync.Tape), sync.Cursor, sync.Declares);
+                    writer.WriteLine($"{(declare ? "double[] " : string.Empty)}{Identifier(c.Doubles)} = {tape}.DoubleStack;");
+                    writer.WriteLine($"{(declare ? "int " : string.Empty)}{Identifier(c.DoubleCount)} = {tape}.DoubleCount;");
+                    writer.WriteLine($"{(declare ? "int[] " : string.Empty)}{Identifier(c.Ints)} = {tape}.IntStack;");
+                    writer.WriteLine($"{(declare ? "int " : string.Empty)}{Identifier(c.IntCount)} = {tape}.IntCount;");
+                    break;
+                }
+
+            case TapeSync sync:
+                writer.WriteLine($"{Identifier(sync.Tape)}.Keep({Identifier(sync.Cursor.Doubles)}, {Identifier(sync.Cursor.DoubleCount)}, {Identifier(sync.Cursor.Ints)}, {Identifier(sync.Cursor.IntCount)});");
                 break;
             case SweepReverseCall call:
                 {

@@ -8,6 +8,13 @@ internal static class MethodEmitter
 {
     private const string Variable = "global::DeZero.Variable";
 
+    /// <summary>
+    /// <c>[GeneratedCode]</c> for the types the generator declares, with the generator's assembly version: the one version
+    /// string generated code may carry, the same for every build of that version.
+    /// </summary>
+    internal static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"DeZero.Generators\", \"{typeof(MethodEmitter).Assembly.GetName().Version}\")]";
+
     public static string Emit(DerivativeSpec derivative)
     {
         var method = derivative.Method;

@@ -69,12 +69,15 @@ public static class ArrayMethods
                 $"{node} takes a 0-d array for the double parameter {parameter}, got one of shape {NDArray.FormatShape(input.Shape)}.", parameter);
     }
 
-    /// <summary>The elements of <paramref name="x"/> themselves, for a method that takes a <c>double[]</c> and only reads it.</summary>
+    /// <summary>
+    /// The elements of <paramref name="x"/> as a <c>double[]</c>, for a method that takes one and only reads it: the array's
+    /// own storage where it has one (no copy), a new array for a single element held inline.
+    /// </summary>
     /// <param name="x">The array.</param>
     public static double[] Elements(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return x.Storage;
+        return x.Storage ?? x.ToArray();
     }
 
     /// <summary>A gradient computed into <paramref name="gradient"/>, as an array of <paramref name="input"/>'s shape (no copy).</summary>
@@ -84,6 +87,6 @@ public static class ArrayMethods
     {
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(input);
-        return NDArray.WrapExact(gradient, input.ShapeArray);
+        return NDArray.Create(gradient, input.Dims);
     }
 }

@@ -36,6 +36,7 @@ namespace Samples
         public static global::DeZero.Variable Determinant(global::DeZero.Variable a, int n) => new DeterminantFunction(n).Call(a);
 
         /// <summary>The graph node of <c>Determinant</c>: the whole method is one node, with a 0-d output.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
         public sealed class DeterminantFunction : global::DeZero.Function
         {
             /// <summary>Creates the node with the arguments that are data, not inputs.</summary>
