@@ -142,4 +142,16 @@ public sealed class BasicsTests
         Gradients.Check1(x => Basics.PowerWithDefault(x), x => Basics.PowerWithDefaultWithGradient(x), x => Basics.PowerWithDefault(x),
             x => 3 * x * x,
             [-1.5, 0.5, 2]);
+
+    [Fact]
+    public void WithDataScale_NoDerivativeDoubleWithADefault_IsADoubleInTheGraphOverloadToo()
+    {
+        // s x²: 2 s x, with s = 2.5 by default.
+        Gradients.Check1(x => Basics.WithDataScale(x), x => Basics.WithDataScaleWithGradient(x), x => Basics.WithDataScale(x),
+            x => 5 * x,
+            [-1.5, 0.5, 2]);
+        Gradients.Check1(x => Basics.WithDataScale(x, 0.5), x => Basics.WithDataScaleWithGradient(x, 0.5), x => Basics.WithDataScale(x, 0.5),
+            x => x,
+            [-1.5, 0.5, 2]);
+    }
 }

@@ -106,10 +106,10 @@ internal static class MethodEmitter
     private static void WriteGraphOverload(SourceWriter writer, MethodSpec method)
     {
         // A Variable parameter can have no default but null, and F(Variable? x = null) beside F(double x = 1) would make F()
-        // ambiguous: defaults are kept only on the int parameters after the last Variable one.
+        // ambiguous: defaults are kept only on the parameters after the last Variable one (ints and [NoDerivative] doubles).
         var lastVariable = method.Parameters.Select((p, i) => p.IsDifferentiated ? i : -1).Max();
         var parameters = string.Join(", ", method.Parameters.Select((p, i) =>
-            $"{(p.IsDifferentiated ? Variable : "int")} {CSharpPrinter.Identifier(p.Name)}{(i > lastVariable ? CSharpPrinter.DefaultValue(p) : string.Empty)}"));
+            $"{(p.IsDifferentiated ? Variable : CSharpPrinter.Keyword(p.Kind))} {CSharpPrinter.Identifier(p.Name)}{(i > lastVariable ? CSharpPrinter.DefaultValue(p) : string.Empty)}"));
         var inputs = string.Join(", ", Differentiated(method).Select(p => CSharpPrinter.Identifier(p.Name)));
         var properties = string.Join(", ", method.Parameters.Where(p => !p.IsDifferentiated).Select(p => $"{p.PropertyName} = {CSharpPrinter.Identifier(p.Name)}"));
         var nodeType = GeneratedNames.Node(method.Name);

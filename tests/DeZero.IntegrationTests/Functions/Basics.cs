@@ -97,4 +97,8 @@ public static partial class Basics
     /// <summary>An int default after the last double: the graph overload keeps it too.</summary>
     [Differentiable]
     public static double PowerWithDefault(double x, int n = 3) => System.Math.Pow(x, n);
+
+    /// <summary>A [NoDerivative] double with a default: a double in every generated signature, its default kept.</summary>
+    [Differentiable]
+    public static double WithDataScale(double x, [NoDerivative] double scale = 2.5) => scale * x * x;
 }
