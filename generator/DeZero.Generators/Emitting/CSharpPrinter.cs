@@ -280,14 +280,10 @@ internal sealed class CSharpPrinter
                 writer.WriteLine($"return ({Arguments(tuple.Values)});");
                 break;
             case LocalFunction local:
-                writer.OpenBlock($"static {Keyword(local.Returns)} {Identifier(local.Name)}({Parameters(local.Parameters)})");
-                WriteAll(writer, local.Body);
-                writer.CloseBlock();
+                WriteLocalFunction(writer, Keyword(local.Returns), local.Name, local.Parameters, local.Body);
                 break;
             case LocalGradient local:
-                writer.OpenBlock($"static {GradientTuple(local.Parameters)} {Identifier(local.Name)}({Parameters(local.Parameters)})");
-                WriteAll(writer, local.Body);
-                writer.CloseBlock();
+                WriteLocalFunction(writer, GradientTuple(local.Parameters), local.Name, local.Parameters, local.Body);
                 break;
             case Throw thrown:
                 writer.WriteLine($"throw {Print(thrown.Exception)};");
@@ -346,6 +342,14 @@ internal sealed class CSharpPrinter
             default:
                 throw new InvalidOperationException($"Cannot print {statement.GetType().Name}");
         }
+    }
+
+    /// <summary><c>static T Name(parameters) { body }</c>: a static local function, which captures nothing.</summary>
+    private void WriteLocalFunction(SourceWriter writer, string returns, string name, EquatableArray<ParameterSpec> parameters, Block body)
+    {
+        writer.OpenBlock($"static {returns} {Identifier(name)}({Parameters(parameters)})");
+        WriteAll(writer, body);
+        writer.CloseBlock();
     }
 
     public void WriteAll(SourceWriter writer, Block block)
