@@ -432,6 +432,17 @@ public sealed class ArrayTests
             },
             [.. Data, 0.8]);
 
+    [Fact]
+    public void ScaledExpOfChoice_ExpInsideProduct_TwiceExpOfTheElementChosen()
+    {
+        Check("ScaledExpOfChoice", p => Arrays.ScaledExpOfChoice(p), p => Arrays.ScaledExpOfChoiceWithGradient(p), p => [0, 2 * Math.Exp(p[1]), 0], [0.5, 0.3, -0.7]);
+        Check("ScaledExpOfChoice", p => Arrays.ScaledExpOfChoice(p), p => Arrays.ScaledExpOfChoiceWithGradient(p), p => [0, 0, 2 * Math.Exp(p[2])], [-0.5, 0.3, -0.7]);
+    }
+
+    [Fact]
+    public void TwiceNorm_SqrtOfCallInsideProduct_TwiceUnitVector() =>
+        Check("TwiceNorm", p => Arrays.TwiceNorm(p), p => Arrays.TwiceNormWithGradient(p), p => p.Select(v => 2 * v / Math.Sqrt(p.Sum(u => u * u))).ToArray(), Data);
+
     private static double[] Softmax(double[] z)
     {
         var max = z.Max();

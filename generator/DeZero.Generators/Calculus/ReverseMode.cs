@@ -361,12 +361,15 @@ internal sealed class ReverseMode
 
             case Unary or Binary or MathCall:
                 {
-                    var operands = Operands(expr).Select(o => Lower(o, prelude, top: false)).ToArray();
+                    // Which operands vary is read off the operands as written: a temporary lowering made (a conditional's,
+                    // a call's) is not in the activity analysis yet.
+                    var written = Operands(expr);
+                    var operands = written.Select(o => Lower(o, prelude, top: false)).ToArray();
                     var partials = Partials(Rebuild(expr, Placeholders(operands)), new Variable("$t", ValueKind.Double));
                     var needed = new HashSet<string>();
                     for (var i = 0; i < operands.Length; i++)
                     {
-                        if (Varied(operands[i]))
+                        if (Varied(written[i]))
                         {
                             CollectNames(partials[i], needed);
                         }

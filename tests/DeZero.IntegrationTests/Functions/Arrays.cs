@@ -531,4 +531,12 @@ public static partial class Arrays
 
         return m[x.Length - 1];
     }
+
+    /// <summary>Exp of a choice, scaled: the choice becomes a temporary inside the product, whose Exp keeps its value.</summary>
+    [Differentiable]
+    public static double ScaledExpOfChoice(ReadOnlySpan<double> x) => 2 * Math.Exp(x[0] > 0 ? x[1] : x[2]);
+
+    /// <summary>Sqrt of a call to an array method, scaled: the call's value is a temporary inside the product.</summary>
+    [Differentiable]
+    public static double TwiceNorm(ReadOnlySpan<double> x) => 2 * Math.Sqrt(SumSquares(x));
 }
