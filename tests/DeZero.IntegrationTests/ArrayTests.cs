@@ -443,6 +443,10 @@ public sealed class ArrayTests
     public void TwiceNorm_SqrtOfCallInsideProduct_TwiceUnitVector() =>
         Check("TwiceNorm", p => Arrays.TwiceNorm(p), p => Arrays.TwiceNormWithGradient(p), p => p.Select(v => 2 * v / Math.Sqrt(p.Sum(u => u * u))).ToArray(), Data);
 
+    [Fact]
+    public void ForEachOverMovedView_BodyMovesTheLocal_EveryElementOnceAndTheSecondAgain() =>
+        Check("ForEachOverMovedView", p => Arrays.ForEachOverMovedView(p), p => Arrays.ForEachOverMovedViewWithGradient(p), p => p.Select((v, i) => (2 * v) + (i == 1 ? 1 : 0)).ToArray(), Data);
+
     private static double[] Softmax(double[] z)
     {
         var max = z.Max();

@@ -539,4 +539,19 @@ public static partial class Arrays
     /// <summary>Sqrt of a call to an array method, scaled: the call's value is a temporary inside the product.</summary>
     [Differentiable]
     public static double TwiceNorm(ReadOnlySpan<double> x) => 2 * Math.Sqrt(SumSquares(x));
+
+    /// <summary>foreach runs over the span it was given, whatever the body assigns to the local afterwards.</summary>
+    [Differentiable]
+    public static double ForEachOverMovedView(ReadOnlySpan<double> x)
+    {
+        ReadOnlySpan<double> v = x;
+        double s = 0;
+        foreach (var e in v)
+        {
+            s += e * e;
+            v = x.Slice(1);
+        }
+
+        return s + v[0];
+    }
 }
