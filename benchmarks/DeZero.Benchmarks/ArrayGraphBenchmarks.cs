@@ -87,6 +87,16 @@ public class ArrayGraphBenchmarks
         return x.Grad!.AsSpan()[0];
     }
 
+    /// <summary>The same fused node with its loops in the node rather than the runtime (<see cref="InlineLoopSeedFunction"/>).</summary>
+    [Benchmark]
+    public double FusedInlineLoop()
+    {
+        var x = new Variable(_data);
+        var y = new InlineLoopSeedFunction().Call(x);
+        y.Backward();
+        return x.Grad!.AsSpan()[0];
+    }
+
     /// <summary>The per-operation graph of three built-in nodes.</summary>
     [Benchmark]
     public double PerOperationBuiltIns()

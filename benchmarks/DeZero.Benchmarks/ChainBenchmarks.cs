@@ -33,7 +33,7 @@ public class ChainBenchmarks
         while (function is not null)
         {
             gy = function.BackwardAll(gy)[0];
-            input = function.Inputs[0];
+            input = function.Input; // Inputs would make a list per call for a one-input node
             function = input.Creator;
         }
 

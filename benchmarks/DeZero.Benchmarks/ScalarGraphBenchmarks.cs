@@ -62,4 +62,20 @@ public class ScalarGraphBenchmarks
 
         return sum;
     }
+
+    /// <summary>The same fused node with its loop in the node rather than the runtime (<see cref="InlineLoopSeedFunction"/>).</summary>
+    [Benchmark(OperationsPerInvoke = Inputs.Count)]
+    public double FusedInlineLoop()
+    {
+        var sum = 0.0;
+        foreach (var value in _x)
+        {
+            var x = new Variable(value);
+            var y = new InlineLoopSeedFunction().Call(x);
+            y.Backward();
+            sum += x.Grad!.Item();
+        }
+
+        return sum;
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DeZero;
 
@@ -11,23 +12,30 @@ namespace DeZero;
 /// </remarks>
 public abstract class Function
 {
-    private Variable[] _inputs = [];
+    // The inputs of the last recorded call: the variable itself when there is one (most functions, and no array to
+    // allocate and keep per node), a Variable[] of our own when there are several, null before a recorded call.
+    private object? _inputs;
     private Variable? _output;
 
     /// <summary>The last backward pass that queued this function (see <see cref="Variable.Backward"/>).</summary>
     internal long BackwardPass;
 
     /// <summary>The inputs of the last recorded call; empty before it.</summary>
-    public IReadOnlyList<Variable> Inputs => _inputs;
+    /// <remarks>For a function of one input, each read makes a new one-element list: the function itself keeps only the variable.</remarks>
+    public IReadOnlyList<Variable> Inputs => _inputs switch
+    {
+        Variable one => new[] { one },
+        Variable[] several => several,
+        _ => [],
+    };
 
     /// <summary>The single input of the last recorded call (the seed's <c>self.input</c>).</summary>
     public Variable Input =>
-        _inputs.Length == 1
-            ? _inputs[0]
-            : throw new InvalidOperationException(
+        _inputs as Variable
+            ?? throw new InvalidOperationException(
                 _output is null
                     ? $"{GetType().Name} has not been called with backprop enabled, so it has no input."
-                    : $"{GetType().Name} has {_inputs.Length} inputs; use Inputs.");
+                    : $"{GetType().Name} has {InputCount} inputs; use Inputs.");
 
     /// <summary>The output of the last recorded call (the seed's <c>self.output</c>).</summary>
     public Variable Output =>
@@ -50,13 +58,15 @@ public abstract class Function
             throw new ArgumentException($"{GetType().Name} needs at least one input.", nameof(inputs));
         }
 
-        var xs = new NDArray[inputs.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
-            xs[i] = (inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"Input {i} of {GetType().Name} is null.")).Data;
+            if (inputs[i] is null)
+            {
+                throw new ArgumentNullException(nameof(inputs), $"Input {i} of {GetType().Name} is null.");
+            }
         }
 
-        var y = ForwardAll(xs) ?? throw new InvalidOperationException($"{GetType().Name}.Forward returned null.");
+        var y = Evaluate(inputs) ?? throw new InvalidOperationException($"{GetType().Name}.Forward returned null.");
         var output = new Variable(y);
         if (Config.EnableBackprop)
         {
@@ -67,12 +77,74 @@ public abstract class Function
             }
 
             Generation = generation;
-            _inputs = (Variable[])inputs.Clone();
+            _inputs = inputs.Length == 1 ? inputs[0] : inputs.Clone();
             _output = output;
             output.SetCreator(this);
         }
 
         return output;
+    }
+
+    /// <summary>The number of inputs of the last recorded call.</summary>
+    internal int InputCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _inputs is Variable ? 1 : (_inputs as Variable[])?.Length ?? 0;
+    }
+
+    /// <summary>The output of the last recorded call, or null.</summary>
+    internal Variable? RecordedOutput => _output;
+
+    /// <summary>Input <paramref name="index"/> of the last recorded call, without making a list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Variable InputAt(int index) => _inputs is Variable one && index == 0 ? one : ((Variable[])_inputs!)[index];
+
+    /// <summary>The forward pass on the inputs' data: <see cref="ForwardAll"/>, unless a subclass of this assembly knows a cheaper way.</summary>
+    internal virtual NDArray? Evaluate(Variable[] inputs)
+    {
+        var xs = new NDArray[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            xs[i] = inputs[i].Data;
+        }
+
+        return ForwardAll(xs);
+    }
+
+    /// <summary>
+    /// The backward pass of a recorded call: adds each input's gradient into its <see cref="Variable.Grad"/>. By default
+    /// through <see cref="BackwardAll"/>, whose result is checked, as a user's subclass may return anything.
+    /// </summary>
+    internal virtual void Backpropagate(Variable output, BackwardQueue pass)
+    {
+        var gxs = BackwardAll(output.Grad!);
+        var count = InputCount;
+        var name = GetType().Name;
+        if (gxs is null || gxs.Length != count)
+        {
+            throw new InvalidOperationException(
+                $"{name}.BackwardAll returned {gxs?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {count} inputs.");
+        }
+
+        for (var i = 0; i < gxs.Length; i++)
+        {
+            var input = InputAt(i);
+            if (gxs[i] is null)
+            {
+                throw new InvalidOperationException($"{name}.BackwardAll returned a null gradient for input {i}.");
+            }
+
+            if (!gxs[i].Dims.SameAs(input.Data.Dims))
+            {
+                throw new InvalidOperationException(
+                    $"{name}.BackwardAll returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(input.Shape)}.");
+            }
+        }
+
+        for (var i = 0; i < gxs.Length; i++)
+        {
+            InputAt(i).AccumulateGrad(gxs[i]);
+        }
     }
 
     /// <summary>The forward computation of a one-input function (the seed's <c>forward(self, x)</c>).</summary>
@@ -108,8 +180,8 @@ public abstract class Function
                 $"{GetType().Name} has not been called with backprop enabled, so there is nothing to backpropagate.");
         }
 
-        return _inputs.Length == 1
+        return _inputs is Variable
             ? [Backward(gy)]
-            : throw new NotImplementedException($"{GetType().Name} has {_inputs.Length} inputs: override BackwardAll(NDArray gy).");
+            : throw new NotImplementedException($"{GetType().Name} has {InputCount} inputs: override BackwardAll(NDArray gy).");
     }
 }

@@ -5,7 +5,8 @@ namespace DeZero;
 
 // Elementwise + - * / and unary -. Broadcasting is deliberately narrow: equal shapes, or a 0-d
 // operand (or a double) against any shape. Anything else is a bug in the caller, reported with both shapes.
-// Results are allocated uninitialised: every element is written by the kernel that follows.
+// Results are allocated uninitialised: every element is written by the kernel that follows. One element takes
+// plain arithmetic instead of a kernel call, and stays inline (no data array).
 public sealed partial class NDArray
 {
     private enum BinaryOp
@@ -56,8 +57,13 @@ public sealed partial class NDArray
     public static NDArray operator -(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
+        if (x.Size == 1)
+        {
+            return Scalar(-x.AsSpan()[0], x._shape);
+        }
+
         var result = GC.AllocateUninitializedArray<double>(x.Size);
-        TensorPrimitives.Negate<double>(x._data, result);
+        TensorPrimitives.Negate<double>(x.AsSpan(), result);
         return Create(result, x._shape);
     }
 
@@ -67,35 +73,40 @@ public sealed partial class NDArray
         ArgumentNullException.ThrowIfNull(y);
         if (x.Rank == 0)
         {
-            return Binary(x._data[0], y, op);
+            return Binary(x.AsSpan()[0], y, op);
         }
 
         if (y.Rank == 0)
         {
-            return Binary(x, y._data[0], op);
+            return Binary(x, y.AsSpan()[0], op);
         }
 
-        if (!x._shape.AsSpan().SequenceEqual(y._shape))
+        if (!x._shape.SameAs(y._shape))
         {
             throw new ArgumentException(
                 $"Operands of shapes {FormatShape(x._shape)} and {FormatShape(y._shape)} cannot be combined: "
                 + "elementwise operations need equal shapes or a 0-d operand.");
         }
 
+        if (x.Size == 1)
+        {
+            return Scalar(Apply(x.AsSpan()[0], y.AsSpan()[0], op), x._shape);
+        }
+
         var result = GC.AllocateUninitializedArray<double>(x.Size);
         switch (op)
         {
             case BinaryOp.Add:
-                TensorPrimitives.Add<double>(x._data, y._data, result);
+                TensorPrimitives.Add<double>(x.AsSpan(), y.AsSpan(), result);
                 break;
             case BinaryOp.Subtract:
-                TensorPrimitives.Subtract<double>(x._data, y._data, result);
+                TensorPrimitives.Subtract<double>(x.AsSpan(), y.AsSpan(), result);
                 break;
             case BinaryOp.Multiply:
-                TensorPrimitives.Multiply<double>(x._data, y._data, result);
+                TensorPrimitives.Multiply<double>(x.AsSpan(), y.AsSpan(), result);
                 break;
             default:
-                TensorPrimitives.Divide<double>(x._data, y._data, result);
+                TensorPrimitives.Divide<double>(x.AsSpan(), y.AsSpan(), result);
                 break;
         }
 
@@ -105,20 +116,25 @@ public sealed partial class NDArray
     private static NDArray Binary(NDArray x, double y, BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(x);
+        if (x.Size == 1)
+        {
+            return Scalar(Apply(x.AsSpan()[0], y, op), x._shape);
+        }
+
         var result = GC.AllocateUninitializedArray<double>(x.Size);
         switch (op)
         {
             case BinaryOp.Add:
-                TensorPrimitives.Add<double>(x._data, y, result);
+                TensorPrimitives.Add<double>(x.AsSpan(), y, result);
                 break;
             case BinaryOp.Subtract:
-                TensorPrimitives.Subtract<double>(x._data, y, result);
+                TensorPrimitives.Subtract<double>(x.AsSpan(), y, result);
                 break;
             case BinaryOp.Multiply:
-                TensorPrimitives.Multiply<double>(x._data, y, result);
+                TensorPrimitives.Multiply<double>(x.AsSpan(), y, result);
                 break;
             default:
-                TensorPrimitives.Divide<double>(x._data, y, result);
+                TensorPrimitives.Divide<double>(x.AsSpan(), y, result);
                 break;
         }
 
@@ -128,23 +144,37 @@ public sealed partial class NDArray
     private static NDArray Binary(double x, NDArray y, BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(y);
+        if (y.Size == 1)
+        {
+            return Scalar(Apply(x, y.AsSpan()[0], op), y._shape);
+        }
+
         var result = GC.AllocateUninitializedArray<double>(y.Size);
         switch (op)
         {
             case BinaryOp.Add:
-                TensorPrimitives.Add<double>(y._data, x, result);
+                TensorPrimitives.Add<double>(y.AsSpan(), x, result);
                 break;
             case BinaryOp.Subtract:
-                TensorPrimitives.Subtract<double>(x, y._data, result);
+                TensorPrimitives.Subtract<double>(x, y.AsSpan(), result);
                 break;
             case BinaryOp.Multiply:
-                TensorPrimitives.Multiply<double>(y._data, x, result);
+                TensorPrimitives.Multiply<double>(y.AsSpan(), x, result);
                 break;
             default:
-                TensorPrimitives.Divide<double>(x, y._data, result);
+                TensorPrimitives.Divide<double>(x, y.AsSpan(), result);
                 break;
         }
 
         return Create(result, y._shape);
     }
+
+    // One element: plain IEEE arithmetic, what the vector kernels compute for each element.
+    private static double Apply(double x, double y, BinaryOp op) => op switch
+    {
+        BinaryOp.Add => x + y,
+        BinaryOp.Subtract => x - y,
+        BinaryOp.Multiply => x * y,
+        _ => x / y,
+    };
 }

@@ -23,7 +23,7 @@ public sealed partial class NDArray
 
         var data = new double[checked((int)tensor.FlattenedLength)];
         tensor.FlattenTo(data);
-        return WrapExact(data, shape);
+        return Create(data, Validated(data.Length, shape));
     }
 
     /// <summary>Copies the elements and shape into a new <see cref="Tensor{T}"/>; a 0-d array becomes a one-element vector.</summary>
@@ -35,7 +35,7 @@ public sealed partial class NDArray
             return Tensor.Create(ToArray(), [(nint)1]);
         }
 
-        var lengths = new nint[_shape.Length];
+        var lengths = new nint[_shape.Count];
         for (var axis = 0; axis < lengths.Length; axis++)
         {
             lengths[axis] = _shape[axis];
@@ -61,8 +61,7 @@ public sealed partial class NDArray
     {
         ArgumentNullException.ThrowIfNull(shape);
         var copy = shape.Length == 0 ? [data.Length] : (int[])shape.Clone();
-        Validate(data.Length, copy);
-        return new NDArray(data.ToArray(), copy, validate: false);
+        return Copy(data, Validated(data.Length, copy));
     }
 
     /// <summary>Copies the elements in row-major order into <paramref name="destination"/>, which must hold at least <see cref="Size"/> of them.</summary>
@@ -70,14 +69,14 @@ public sealed partial class NDArray
     /// <param name="destination">Where the elements go, starting at its first element.</param>
     public void CopyTo(Span<double> destination)
     {
-        if (destination.Length < _data.Length)
+        if (destination.Length < Size)
         {
             throw new ArgumentException(
-                $"The destination holds {destination.Length} elements but this array of shape {FormatShape(_shape)} has {_data.Length}.",
+                $"The destination holds {destination.Length} elements but this array of shape {FormatShape(_shape)} has {Size}.",
                 nameof(destination));
         }
 
-        _data.AsSpan().CopyTo(destination);
+        AsSpan().CopyTo(destination);
     }
 
     /// <summary>Copies a .NET array of <see cref="double"/> of any rank (<c>double[]</c>, <c>double[,]</c>, <c>double[,,]</c>, …) into a new array of the same shape (copies; only <see cref="Wrap"/> aliases).</summary>
@@ -107,9 +106,7 @@ public sealed partial class NDArray
             shape[axis] = array.GetLength(axis);
         }
 
-        var data = new double[array.Length];
-        Elements(array).CopyTo(data);
-        return new NDArray(data, shape, validate: false);
+        return Copy(Elements(array), Dimensions.Of(shape));
     }
 
     /// <summary>Copies the elements into a new .NET array of the same shape: <c>double[]</c> for rank 1, <c>double[,]</c> for rank 2, and so on (copies; only <see cref="Wrap"/> aliases).</summary>
@@ -132,8 +129,8 @@ public sealed partial class NDArray
                 $"A .NET array has at most {MaxDotNetArrayRank} dimensions, and this array of shape {FormatShape(_shape)} has {Rank}; use ToArray() for its elements in row-major order.");
         }
 
-        var result = Array.CreateInstance(typeof(double), _shape);
-        _data.AsSpan().CopyTo(Elements(result));
+        var result = Array.CreateInstance(typeof(double), _shape.ToArray());
+        AsSpan().CopyTo(Elements(result));
         return result;
     }
 

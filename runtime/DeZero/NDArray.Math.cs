@@ -43,11 +43,11 @@ public sealed partial class NDArray
         ArgumentNullException.ThrowIfNull(x);
         if (x.Size == 1)
         {
-            return Create([Math.Pow(x._data[0], p)], x._shape);
+            return Scalar(Math.Pow(x.AsSpan()[0], p), x._shape);
         }
 
         var result = GC.AllocateUninitializedArray<double>(x.Size);
-        TensorPrimitives.Pow<double>(x._data, p, result);
+        TensorPrimitives.Pow<double>(x.AsSpan(), p, result);
         return Create(result, x._shape);
     }
 
@@ -55,7 +55,7 @@ public sealed partial class NDArray
     public static NDArray Sum(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Scalar(x.Size == 1 ? x._data[0] : TensorPrimitives.Sum<double>(x._data));
+        return Scalar(x.Size == 1 ? x.AsSpan()[0] : TensorPrimitives.Sum<double>(x.AsSpan()));
     }
 
     private static NDArray Map(NDArray x, Func<double, double> scalar, Kernel kernel)
@@ -63,11 +63,11 @@ public sealed partial class NDArray
         ArgumentNullException.ThrowIfNull(x);
         if (x.Size == 1)
         {
-            return Create([scalar(x._data[0])], x._shape);
+            return Scalar(scalar(x.AsSpan()[0]), x._shape);
         }
 
         var result = GC.AllocateUninitializedArray<double>(x.Size);
-        kernel(x._data, result);
+        kernel(x.AsSpan(), result);
         return Create(result, x._shape);
     }
 }

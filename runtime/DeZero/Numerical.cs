@@ -123,7 +123,7 @@ public static class Numerical
             {
                 var data = inputs[i].ToArray();
                 data[element] += delta;
-                variables[i] = new Variable(NDArray.WrapExact(data, inputs[i].ShapeArray));
+                variables[i] = new Variable(NDArray.Copy(data, inputs[i].Dims));
             }
             else
             {

@@ -7,9 +7,14 @@ namespace DeZero;
 /// <summary>A box holding an array, its gradient and the function that created it (DeZero's <c>Variable</c>).</summary>
 public sealed partial class Variable
 {
+    // Marks _grad as "the gradient is _gradValue, one element of Data's shape". A backward pass accumulates the
+    // gradients of one-element variables as plain doubles: the intermediate ones it drops again are never made into
+    // arrays at all, and Grad makes the array the first time someone asks for it.
+    private static readonly NDArray s_unboxed = NDArray.Scalar(double.NaN);
     private static long s_passes;
     private NDArray _data;
     private NDArray? _grad;
+    private double _gradValue;
 
     /// <summary>Boxes <paramref name="data"/>; a <see cref="double"/> converts implicitly, so <c>new Variable(0.5)</c> works.</summary>
     /// <param name="data">The value; never null.</param>
@@ -28,6 +33,7 @@ public sealed partial class Variable
         set
         {
             ArgumentNullException.ThrowIfNull(value);
+            Box(); // an unboxed gradient has the shape of the data it was computed for
             _data = value;
         }
     }
@@ -35,7 +41,12 @@ public sealed partial class Variable
     /// <summary>The gradient of the last output backpropagated from, or null; settable for manual backprop (<c>y.Grad = 1.0</c>).</summary>
     public NDArray? Grad
     {
-        get => _grad;
+        get
+        {
+            Box();
+            return _grad;
+        }
+
         set
         {
             if (value is not null && !SameShape(value, _data))
@@ -53,7 +64,8 @@ public sealed partial class Variable
     public Function? Creator { get; private set; }
 
     /// <summary>The depth in the graph: 0 for a leaf, one more than the creator's generation otherwise.</summary>
-    public int Generation { get; private set; }
+    // Read from the creator rather than stored: one field less on every variable of a graph.
+    public int Generation => Creator is null ? 0 : Creator.Generation + 1;
 
     /// <summary>An optional name.</summary>
     public string? Name { get; set; }
@@ -79,44 +91,67 @@ public sealed partial class Variable
     /// <param name="retainGrad">Keep the gradients of intermediate variables (DeZero's <c>retain_grad</c>).</param>
     public void Backward(bool retainGrad = false)
     {
-        Grad ??= NDArray.OnesLike(_data);
+        var seeded = _grad is null;
+        if (seeded)
+        {
+            if (_data.Size == 1)
+            {
+                SetUnboxed(1.0);
+            }
+            else
+            {
+                _grad = NDArray.OnesLike(_data);
+            }
+        }
+
         if (Creator is null)
         {
             return;
         }
 
-        // Highest generation first; PriorityQueue is a min-heap, hence the negated key.
         // Each function is queued once per pass: a mark on the function, not a set, as a set of a
         // million nodes costs more than the backward pass itself.
         var pass = Interlocked.Increment(ref s_passes);
-        var pending = new PriorityQueue<Function, int>();
-        pending.Enqueue(Creator, -Creator.Generation);
-        Creator.BackwardPass = pass;
-
-        while (pending.TryDequeue(out var function, out _))
+        var pending = BackwardQueue.Rent();
+        pending.RetainGrad = retainGrad;
+        if (seeded && _grad!.Storage is { } ones)
         {
-            var output = function.Output;
-            var gy = output.Grad
-                ?? throw new InvalidOperationException(
-                    $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
-            var inputs = function.Inputs;
-            var gxs = CheckedGradients(function, inputs, function.BackwardAll(gy));
+            pending.Own(ones);
+        }
 
-            for (var i = 0; i < inputs.Count; i++)
+        try
+        {
+            Creator.BackwardPass = pass;
+            pending.Add(Creator);
+            while (pending.TryTake(out var function))
             {
-                var x = inputs[i];
-                x.Grad = x.Grad is null ? gxs[i] : x.Grad + gxs[i];
-                if (x.Creator is { } creator && creator.BackwardPass != pass)
+                var output = function.RecordedOutput!;
+                if (output._grad is null)
                 {
-                    creator.BackwardPass = pass;
-                    pending.Enqueue(creator, -creator.Generation);
+                    throw new InvalidOperationException(
+                        $"The output of {function.GetType().Name} has no gradient; was it cleared during backpropagation?");
+                }
+
+                function.Backpropagate(output, pending);
+
+                for (var i = 0; i < function.InputCount; i++)
+                {
+                    if (function.InputAt(i).Creator is { } creator && creator.BackwardPass != pass)
+                    {
+                        creator.BackwardPass = pass;
+                        pending.Add(creator);
+                    }
+                }
+
+                if (!retainGrad)
+                {
+                    output._grad = null;
                 }
             }
-
-            if (!retainGrad)
-            {
-                output.ClearGrad();
-            }
+        }
+        finally
+        {
+            BackwardQueue.Return(pending);
         }
     }
 
@@ -125,37 +160,67 @@ public sealed partial class Variable
         "variable(" + _data.ToString().Replace("\n", "\n" + new string(' ', 9), StringComparison.Ordinal) + ")";
 
     // Called by Function.Call only: the creator link is what makes this variable part of a graph.
-    internal void SetCreator(Function function)
+    internal void SetCreator(Function function) => Creator = function;
+
+    // Called by the backward pass with a gradient of this variable's shape (Function.Backpropagate checks a user's).
+    internal void AccumulateGrad(NDArray gx)
     {
-        Creator = function;
-        Generation = function.Generation + 1;
+        Box();
+        _grad = _grad is null ? gx : _grad + gx;
     }
 
-    private static NDArray[] CheckedGradients(Function function, IReadOnlyList<Variable> inputs, NDArray[]? gxs)
+    // The same for a one-element variable, without an array: the sum is the one NDArray addition would make.
+    internal void AccumulateGrad(double gx)
     {
-        var name = function.GetType().Name;
-        if (gxs is null || gxs.Length != inputs.Count)
+        if (_grad is null)
         {
-            throw new InvalidOperationException(
-                $"{name}.BackwardAll returned {gxs?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {inputs.Count} inputs.");
+            SetUnboxed(gx);
         }
-
-        for (var i = 0; i < gxs.Length; i++)
+        else if (ReferenceEquals(_grad, s_unboxed))
         {
-            if (gxs[i] is null)
-            {
-                throw new InvalidOperationException($"{name}.BackwardAll returned a null gradient for input {i}.");
-            }
-
-            if (!SameShape(gxs[i], inputs[i].Data))
-            {
-                throw new InvalidOperationException(
-                    $"{name}.BackwardAll returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(inputs[i].Shape)}.");
-            }
+            _gradValue += gx;
         }
-
-        return gxs;
+        else
+        {
+            _grad += NDArray.Scalar(gx, _data.Dims);
+        }
     }
 
-    private static bool SameShape(NDArray a, NDArray b) => a.ShapeArray.AsSpan().SequenceEqual(b.ShapeArray);
+    // Whether no gradient has been accumulated yet.
+    internal bool HasNoGrad => _grad is null;
+
+    // The gradient's one element, when there is a gradient of one element, without making an array for it.
+    internal bool TryGetOneElementGrad(out double gy)
+    {
+        if (ReferenceEquals(_grad, s_unboxed))
+        {
+            gy = _gradValue;
+            return true;
+        }
+
+        if (_grad is { Size: 1 } grad)
+        {
+            gy = grad.AsSpan()[0];
+            return true;
+        }
+
+        gy = 0.0;
+        return false;
+    }
+
+    private void SetUnboxed(double value)
+    {
+        _gradValue = value;
+        _grad = s_unboxed;
+    }
+
+    private void Box()
+    {
+        if (ReferenceEquals(_grad, s_unboxed))
+        {
+            _grad = NDArray.Scalar(_gradValue, _data.Dims);
+        }
+    }
+
+    private static bool SameShape(NDArray a, NDArray b) => a.Dims.SameAs(b.Dims);
 }

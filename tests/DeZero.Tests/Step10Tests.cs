@@ -63,7 +63,7 @@ public sealed class Step10Tests
 
     private static NDArray RandomArray(Random random, params int[] shape)
     {
-        var data = new double[Elementwise.Size(shape)];
+        var data = new double[NDArray.Zeros(shape).Size];
         for (var i = 0; i < data.Length; i++)
         {
             data[i] = random.NextDouble();

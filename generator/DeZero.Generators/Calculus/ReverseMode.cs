@@ -25,11 +25,22 @@ internal sealed class ReverseMode
     private readonly string _tape;
     private readonly string _seed;
     private readonly string _result;
+    private readonly TapeCursor _cursor;
     private readonly Dictionary<string, ValueKind> _locals = [];
     private readonly Dictionary<string, string> _adjoints = [];
     private readonly Dictionary<string, ParameterSpec> _parameters;
     private readonly Dictionary<Stmt, List<Stmt>> _reverse = new(ByReference.Instance);
     private HashSet<string> _varied = [];
+
+    /// <summary>The variables some statement assigns, and the arrays some statement writes an element of.</summary>
+    private HashSet<string> _assigned = [];
+    private HashSet<string> _written = [];
+
+    /// <summary>The variables assigned by one statement outside any loop: after it, they never change.</summary>
+    private HashSet<string> _assignedOnce = [];
+
+    /// <summary>The variables the reverse sweep reads to run a counted loop back: fixed, but handed over all the same.</summary>
+    private readonly HashSet<string> _boundReads = [];
 
     /// <summary>The variables and arrays some expression of the method reads: only their adjoints need clearing after a reassignment.</summary>
     private HashSet<string> _read = [];
@@ -41,8 +52,16 @@ internal sealed class ReverseMode
     /// </summary>
     private HashSet<(Stmt Statement, string Name)> _undo = new(UndoComparer.Instance);
 
-    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed)
+    /// <summary>
+    /// The values (a variable, or all of an array's elements) a statement records as it reads them, for its reverse to
+    /// take back: where they are overwritten in a deeper loop than they are read, recording each read costs less than
+    /// undoing each write.
+    /// </summary>
+    private Dictionary<Stmt, List<string>> _checkpoints = new(ByReference.Instance);
+
+    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed, TapeCursor cursor)
     {
+        _cursor = cursor;
         _method = method;
         _names = names;
         _tape = tape;
@@ -66,9 +85,11 @@ internal sealed class ReverseMode
 
         var tape = names.Fresh("tape");
         var seed = names.Fresh("seed");
-        var lowered = Views.Lower(method, names);
+        var cursor = new TapeCursor(names.Fresh("doubles"), names.Fresh("doubleCount"), names.Fresh("ints"), names.Fresh("intCount"));
+        // Local arrays come from the tape's pool, which keeps them for the reverse sweep and reuses them afterwards.
+        var lowered = Rewriter.Map(Views.Lower(method, names), e => e is NewArray array ? new TapeArray(tape, array.Count, array.Kind) : e);
         var (body, locals, result) = Structure.Of(lowered, method, names, [.. reserved, tape, seed]);
-        var reverse = new ReverseMode(method, names, result, locals, tape, seed);
+        var reverse = new ReverseMode(method, names, result, locals, tape, seed, cursor);
         return reverse.Sweeps(body);
     }
 
@@ -86,30 +107,42 @@ internal sealed class ReverseMode
         // restoring (which reads indices) adds nothing new.
         var order = new Order(body);
         var assigned = Assignments(body);
+        _assigned = [.. assigned.Scalars.Keys];
+        _written = [.. assigned.Elements.Keys];
+        _assignedOnce = [.. assigned.Scalars.Where(a => a.Value.Count == 1 && order.LoopsAround(a.Value[0]).Length == 0).Select(a => a.Key)];
         var mark = _names.Mark;
         Dictionary<string, List<Stmt>> reads;
         while (true)
         {
             _reverse.Clear();
+            _boundReads.Clear();
             _names.Rewind(mark);
             ReverseBlock(body);
             reads = ReadsByStatement(order);
+            var checkpoints = Checkpoints(reads, assigned, order);
+            var unrecorded = reads
+                .Select(r => (r.Key, Readers: r.Value.Where(reader => !(checkpoints.TryGetValue(reader, out var names) && names.Contains(r.Key))).ToList()))
+                .Where(r => r.Readers.Count > 0)
+                .ToDictionary(r => r.Key, r => r.Readers);
             var undo = new HashSet<(Stmt, string)>(
-                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, reads, order)).Select(s => (s, a.Key))),
+                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, unrecorded, order)).Select(s => (s, a.Key))),
                 UndoComparer.Instance);
-            if (undo.SetEquals(_undo))
+            if (undo.SetEquals(_undo) && SameCheckpoints(checkpoints, _checkpoints))
             {
+                reads = unrecorded;
                 break;
             }
 
             _undo = undo;
+            _checkpoints = checkpoints;
         }
 
         // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
         // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps.
+        bool Read(string name) => reads.ContainsKey(name) || _boundReads.Contains(name);
         var handover = _locals.Keys
-            .Where(name => (reads.ContainsKey(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
-            .Concat(_method.Parameters.Where(p => reads.ContainsKey(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
+            .Where(name => (Read(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
+            .Concat(_method.Parameters.Where(p => Read(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
             .ToArray();
 
         _reverse.Clear();
@@ -118,11 +151,13 @@ internal sealed class ReverseMode
         var forwardBody = ForwardBlock(body); // before the declarations: it adds the trip counters
         var forward = new List<Stmt>();
         forward.AddRange(_locals.Select(l => (Stmt)new Declare(l.Key, l.Value, Default(l.Value))));
+        forward.Add(Load(declares: true));
         forward.AddRange(forwardBody.Statements);
         forward.AddRange(handover.Select(name => new TapePush(_tape, new Variable(name, KindOf(name)))));
+        forward.Add(Keep());
         forward.Add(new Return(new Variable(_result, ValueKind.Double)));
 
-        var reverse = new List<Stmt>();
+        var reverse = new List<Stmt> { Load(declares: true) };
         foreach (var name in handover.Reverse())
         {
             reverse.Add(_parameters.ContainsKey(name)
@@ -157,7 +192,8 @@ internal sealed class ReverseMode
             reverse.Add(new Assign(gradient, Add(new Variable(gradient, ValueKind.Double), new Variable(_adjoints[parameter.Name], ValueKind.Double)), AssignmentForm.Compound));
         }
 
-        return new ReverseSpec(MarkArraySlices(new Block(forward.ToEquatableArray())), MarkArraySlices(new Block(reverse.ToEquatableArray())), _tape, _seed);
+        reverse.Add(Keep());
+        return new ReverseSpec(Finish(forward), Finish(reverse), _tape, _seed, _cursor);
     }
 
     // ----- Activity -----
@@ -274,8 +310,6 @@ internal sealed class ReverseMode
     {
         switch (statement)
         {
-            case Assign { Value: NewArray array } assign:
-                return [assign with { Value = new TapeArray(_tape, array.Count, array.Kind) }];
             case Assign assign when IsActive(assign.Name) && Varied(assign.Value):
                 {
                     var prelude = new List<Stmt>();
@@ -392,10 +426,32 @@ internal sealed class ReverseMode
         }
     }
 
-    /// <summary>A value the reverse sweep can read again as it is: a constant, a variable, an element, any int.</summary>
+    /// <summary>A value the reverse sweep can read again as it is: a constant, a variable, an element, any int, a negation of one.</summary>
     private static bool IsAtom(Expr expr) => expr is Constant or Variable or FieldReference or EnumConstant or ElementRead or Length
         || expr.Kind is ValueKind.Int or ValueKind.Bool
-        || expr is Model.Convert { Operand.Kind: ValueKind.Int or ValueKind.Bool };
+        || expr is Model.Convert { Operand.Kind: ValueKind.Int or ValueKind.Bool }
+        || expr is Unary { Op: UnaryOp.Negate } negation && IsAtom(negation.Operand);
+
+    /// <summary>
+    /// An int the method never changes: it reads only parameters and locals that nothing assigns, lengths and constants,
+    /// and elements of arrays nothing writes. The reverse sweep reads it again rather than taking it from the tape.
+    /// </summary>
+    private bool Fixed(Expr expr)
+    {
+        var isFixed = true;
+        Rewriter.Map(expr, e =>
+        {
+            isFixed &= e switch
+            {
+                Variable v => !_assigned.Contains(v.Name) || _assignedOnce.Contains(v.Name),
+                ElementRead { Sequence: Variable array } => !_written.Contains(array.Name),
+                UserCall or SweepForwardCall or TapePop => false,
+                _ => true,
+            };
+            return e;
+        });
+        return isFixed;
+    }
 
     private Expr Named(Expr value, List<Stmt> prelude)
     {
@@ -549,20 +605,33 @@ internal sealed class ReverseMode
                     var body = ReverseBlock(counted.Body);
                     if (body.Statements.Count > 0)
                     {
-                        // The index runs back down, from the last value it took to the first.
+                        // The index runs back down, from the last value it took to the first: bounds that nothing in the
+                        // method assigns are read again, others come from the tape.
                         var index = new Variable(counted.Index, ValueKind.Int);
-                        var end = _names.Fresh(counted.Index + "End");
-                        output.Add(new Declare(end, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                        Expr end;
                         Expr start = counted.Start;
-                        if (counted.Start is not Constant)
+                        if (Fixed(counted.Start) && Fixed(counted.End))
                         {
-                            var name = _names.Fresh(counted.Index + "Start");
-                            output.Add(new Declare(name, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
-                            start = new Variable(name, ValueKind.Int);
+                            CollectNames(counted.Start, _boundReads);
+                            CollectNames(counted.End, _boundReads);
+                            end = counted.Start is Constant { Value: 0 } && counted.End is Length ? counted.End
+                                : new MathCall("Max", EquatableArray.Of(counted.Start, counted.End), ValueKind.Int);
+                        }
+                        else
+                        {
+                            var endName = _names.Fresh(counted.Index + "End");
+                            output.Add(new Declare(endName, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                            end = new Variable(endName, ValueKind.Int);
+                            if (counted.Start is not Constant)
+                            {
+                                var name = _names.Fresh(counted.Index + "Start");
+                                output.Add(new Declare(name, ValueKind.Int, new TapePop(_tape, ValueKind.Int)));
+                                start = new Variable(name, ValueKind.Int);
+                            }
                         }
 
                         output.Add(new Loop(
-                            new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, new Binary(BinaryOp.Subtract, new Variable(end, ValueKind.Int), new Constant(1, ValueKind.Int), ValueKind.Int)))),
+                            new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, new Binary(BinaryOp.Subtract, end, new Constant(1, ValueKind.Int), ValueKind.Int)))),
                             new Binary(BinaryOp.GreaterOrEqual, index, start, ValueKind.Bool),
                             ConditionAtBottom: false,
                             body,
@@ -575,6 +644,11 @@ internal sealed class ReverseMode
             case Block block:
                 output.AddRange(ReverseBlock(block).Statements);
                 break;
+        }
+
+        if (_checkpoints.ContainsKey(statement))
+        {
+            output.InsertRange(0, TakeBackCheckpoints(statement));
         }
 
         _reverse[statement] = output;
@@ -814,7 +888,9 @@ internal sealed class ReverseMode
             }
         }
 
+        output.Add(Keep());
         output.Add(new SweepReverseCall(call, _tape, seed, adjoints.ToEquatableArray()));
+        output.Add(Load(declares: false));
         foreach (var (argument, adjoint) in scalars)
         {
             Backprop(argument, adjoint, null, output);
@@ -845,6 +921,10 @@ internal sealed class ReverseMode
         return slice is null ? adjoint : slice with { Sequence = adjoint };
     }
 
+    private TapeSync Load(bool declares) => new(_tape, _cursor, Load: true, declares);
+
+    private TapeSync Keep() => new(_tape, _cursor, Load: false);
+
     private Stmt Restore(string name) => new Assign(name, new TapePop(_tape, KindOf(name)));
 
     private ElementAssign RestoreElement(ElementAssign element) =>
@@ -866,8 +946,27 @@ internal sealed class ReverseMode
 
     private IEnumerable<Stmt> Forward(Stmt statement)
     {
+        if (_checkpoints.ContainsKey(statement) && statement is not Assign { Value: SweepForwardCall })
+        {
+            // Recorded last, just before the statement runs (it does not assign them), so its reverse takes them back first.
+            var forward = ForwardOf(statement).ToList();
+            forward.InsertRange(forward.FindIndex(s => ReferenceEquals(s, statement)), RecordCheckpoints(statement));
+            return forward;
+        }
+
+        return ForwardOf(statement);
+    }
+
+    private IEnumerable<Stmt> ForwardOf(Stmt statement)
+    {
         switch (statement)
         {
+            case Assign { Value: SweepForwardCall } assign:
+                // The callee pushes on the same tape: the stacks go back to it for the call, and come back after; what this
+                // statement records of the values it read goes after the callee's entries, so its reverse takes it first.
+                return (Undoes(statement, assign.Name) ? [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name)))] : Enumerable.Empty<Stmt>())
+                    .Concat([Keep(), assign, Load(declares: false)])
+                    .Concat(RecordCheckpoints(statement));
             case Assign assign when Undoes(statement, assign.Name):
                 return [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name))), assign];
             case ElementAssign element when Undoes(statement, element.Sequence):
@@ -898,7 +997,7 @@ internal sealed class ReverseMode
                     var index = new Variable(counted.Index, ValueKind.Int);
                     var output = new List<Stmt>();
                     Expr start = counted.Start;
-                    var recorded = HasReverse(statement);
+                    var recorded = HasReverse(statement) && !(Fixed(counted.Start) && Fixed(counted.End));
                     if (recorded && counted.Start is not Constant)
                     {
                         var name = _names.Fresh(counted.Index + "Start");
@@ -951,12 +1050,16 @@ internal sealed class ReverseMode
 
         public HashSet<string> CountedIndices { get; } = [];
 
+        /// <summary>Whether <paramref name="later"/> can run after <paramref name="earlier"/> (another statement).</summary>
         public bool CanRunAfter(Stmt later, Stmt earlier)
         {
             var (a, loopsA) = _places[later];
             var (b, loopsB) = _places[earlier];
-            return a >= b || loopsA.Intersect(loopsB, ByReference.Instance).Any();
+            return a > b || loopsA.Intersect(loopsB, ByReference.Instance).Any();
         }
+
+        /// <summary>The loops around a statement, innermost last.</summary>
+        public Stmt[] LoopsAround(Stmt statement) => _places[statement].Loops;
 
         private void Walk(Stmt statement, Stmt[] loops)
         {
@@ -1018,10 +1121,97 @@ internal sealed class ReverseMode
     }
 
     /// <summary>Whether an assignment can run after (or at) a statement whose reverse reads the variable it assigns.</summary>
-    private static bool Overwrites(Stmt assignment, string name, Dictionary<string, List<Stmt>> reads, Order order) =>
-        reads.TryGetValue(name, out var readers) && readers.Any(reader => order.CanRunAfter(assignment, reader));
+    private bool Overwrites(Stmt assignment, string name, Dictionary<string, List<Stmt>> reads, Order order) =>
+        reads.TryGetValue(name, out var readers)
+        && readers.Any(reader => ReferenceEquals(reader, assignment) ? OverwritesItsOwnRead(assignment, order) : order.CanRunAfter(assignment, reader));
+
+    /// <summary>
+    /// A statement whose own reverse reads what it assigns: that needs the old value when its value reads it (restored
+    /// before its partials), or when the statement runs again in a loop before its reverse, unless each iteration of its
+    /// one loop writes an element of its own (<c>e[i] = …</c> in a counted loop over i).
+    /// </summary>
+    private static bool OverwritesItsOwnRead(Stmt statement, Order order)
+    {
+        var loops = order.LoopsAround(statement);
+        return statement switch
+        {
+            Assign assign => Reads(assign.Value, new Variable(assign.Name, assign.Value.Kind)) || loops.Length > 0,
+            ElementAssign element => Reads(element.Value, new Variable(element.Sequence, ValueKind.DoubleArray))
+                || !(loops.Length == 0 || (loops is [CountedLoop counted] && element.Index is Variable index && index.Name == counted.Index)),
+            _ => true,
+        };
+    }
 
     private bool Undoes(Stmt statement, string name) => _undo.Contains((statement, name));
+
+    /// <summary>
+    /// For each statement, what it records as it reads: each value its reverse reads that something overwrites later in a
+    /// deeper loop (a sum built in an inner loop and read once after it), and that the statement itself does not assign.
+    /// </summary>
+    private Dictionary<Stmt, List<string>> Checkpoints(
+        Dictionary<string, List<Stmt>> reads,
+        (Dictionary<string, List<Stmt>> Scalars, Dictionary<string, List<Stmt>> Elements) assigned,
+        Order order)
+    {
+        var checkpoints = new Dictionary<Stmt, List<string>>(ByReference.Instance);
+        foreach (var pair in reads)
+        {
+            var (name, readers) = (pair.Key, pair.Value);
+            var writes = IsArray(KindOf(name))
+                ? assigned.Elements.TryGetValue(name, out var elementWrites) ? elementWrites : []
+                : assigned.Scalars.TryGetValue(name, out var scalarWrites) ? scalarWrites : [];
+            foreach (var reader in readers)
+            {
+                var depth = order.LoopsAround(reader).Length;
+                var later = writes.Where(w => !ReferenceEquals(w, reader) && order.CanRunAfter(w, reader)).ToList();
+                if (later.Count > 0 && later.Max(w => order.LoopsAround(w).Length) > depth && !writes.Contains(reader, ByReference.Instance))
+                {
+                    (checkpoints.TryGetValue(reader, out var names) ? names : checkpoints[reader] = []).Add(name);
+                }
+            }
+        }
+
+        return checkpoints;
+    }
+
+    private static bool SameCheckpoints(Dictionary<Stmt, List<string>> a, Dictionary<Stmt, List<string>> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && pair.Value.SequenceEqual(other));
+
+    /// <summary>What a statement records of the values it reads: a variable, or every element of an array.</summary>
+    private IEnumerable<Stmt> RecordCheckpoints(Stmt statement) =>
+        _checkpoints.TryGetValue(statement, out var names)
+            ? names.SelectMany(name => IsArray(KindOf(name)) ? [EachElement(name, push: true)] : new Stmt[] { new TapePush(_tape, new Variable(name, KindOf(name))) })
+            : [];
+
+    /// <summary>What a statement's reverse takes back first: the values it recorded, in reverse order.</summary>
+    private IEnumerable<Stmt> TakeBackCheckpoints(Stmt statement) =>
+        _checkpoints.TryGetValue(statement, out var names)
+            ? names.AsEnumerable().Reverse().Select(name => IsArray(KindOf(name)) ? EachElement(name, push: false) : Restore(name))
+            : [];
+
+    /// <summary>A loop pushing every element of an array onto the tape, or popping them back in reverse order.</summary>
+    private Stmt EachElement(string array, bool push)
+    {
+        var kind = KindOf(array);
+        var element = Symbol(array);
+        var index = _names.Fresh("k");
+        var k = new Variable(index, ValueKind.Int);
+        var sequence = new Variable(array, kind);
+        var one = new Constant(1, ValueKind.Int);
+        return push
+            ? new Loop(
+                new Block(EquatableArray.Of<Stmt>(new Declare(index, ValueKind.Int, new Constant(0, ValueKind.Int)))),
+                new Binary(BinaryOp.Less, k, new Length(sequence), ValueKind.Bool),
+                ConditionAtBottom: false,
+                new Block(EquatableArray.Of<Stmt>(new TapePush(_tape, new ElementRead(sequence, k, element)))),
+                new Block(EquatableArray.Of<Stmt>(Step(index, BinaryOp.Add))))
+            : new Loop(
+                new Block(EquatableArray.Of<Stmt>(new Declare(index, ValueKind.Int, new Binary(BinaryOp.Subtract, new Length(sequence), one, ValueKind.Int)))),
+                new Binary(BinaryOp.GreaterOrEqual, k, new Constant(0, ValueKind.Int), ValueKind.Bool),
+                ConditionAtBottom: false,
+                new Block(EquatableArray.Of<Stmt>(new ElementAssign(array, k, new TapePop(_tape, element)))),
+                new Block(EquatableArray.Of<Stmt>(Step(index, BinaryOp.Subtract))));
+    }
 
     /// <summary>For each of the method's own variables (locals and parameters), the statements whose reverse reads it.</summary>
     private Dictionary<string, List<Stmt>> ReadsByStatement(Order order)
@@ -1124,6 +1314,37 @@ internal sealed class ReverseMode
         ValueKind.Bool => new Constant(0, ValueKind.Bool),
         _ => new TapeArray(_tape, new Constant(0, ValueKind.Int), kind),
     };
+
+    /// <summary>A sweep as printed: slices of local arrays marked, and no local stacks where it pushes and pops nothing.</summary>
+    private Block Finish(List<Stmt> sweep)
+    {
+        var block = MarkArraySlices(new Block(sweep.ToEquatableArray()));
+        var usesStacks = false;
+        Rewriter.Map(block, e =>
+        {
+            usesStacks |= e is TapePop { Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool };
+            return e;
+        });
+        usesStacks |= Statements(block).Any(s => s is TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool });
+        return usesStacks ? block : WithoutSyncs(block);
+
+        static Block WithoutSyncs(Block block) => new(block.Statements.Where(s => s is not TapeSync).Select(s => s switch
+        {
+            Block inner => WithoutSyncs(inner),
+            If conditional => new If(conditional.Condition, WithoutSyncs(conditional.Then), conditional.Else is null ? null : WithoutSyncs(conditional.Else)),
+            Loop loop => loop with { Before = WithoutSyncs(loop.Before), Body = WithoutSyncs(loop.Body), Next = WithoutSyncs(loop.Next) },
+            _ => s,
+        }).ToEquatableArray());
+    }
+
+    /// <summary>Every statement of a block, nested ones included.</summary>
+    private static IEnumerable<Stmt> Statements(Block block) => block.Statements.SelectMany(s => s switch
+    {
+        Block inner => Statements(inner).Prepend(s),
+        If conditional => Statements(conditional.Then).Concat(conditional.Else is null ? [] : Statements(conditional.Else)).Prepend(s),
+        Loop loop => Statements(loop.Before).Concat(Statements(loop.Body)).Concat(Statements(loop.Next)).Prepend(s),
+        _ => [s],
+    });
 
     /// <summary>Slices of local arrays print as <c>AsSpan</c>: an array has no <c>Slice</c>.</summary>
     private Block MarkArraySlices(Block block) => Rewriter.Map(block, e =>

@@ -29,12 +29,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotDifferentiableCall = Error(
         "DZ0003",
         "Call to a method that is not differentiable",
-        "'{0}' is not differentiable: it is neither a [Differentiable] method nor a supported System.Math member; mark it [Differentiable] or give its derivative with [DerivativeOf]");
+        "'{0}' is not differentiable: it is neither a [Differentiable] method, nor a supported member of Math or double, nor given a derivative; {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Error(
         "DZ0004",
         "Parameter type not supported",
-        "Parameter '{0}' has type '{1}': a [Differentiable] method takes double parameters, which are differentiated, and int parameters, which are not");
+        "Parameter '{0}' has type '{1}': a [Differentiable] method takes double, double[] and ReadOnlySpan<double> parameters, which are differentiated, and int, int[] and ReadOnlySpan<int> parameters, which are not");
 
     public static readonly DiagnosticDescriptor ByReferenceParameter = Error(
         "DZ0005",
@@ -89,12 +89,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NoDoubleParameter = Error(
         "DZ0015",
         "Nothing to differentiate",
-        "'{0}' has no double parameter: there is nothing to differentiate; add a double parameter or remove [Differentiable]");
+        "'{0}' has no differentiated parameter (a double, double[] or ReadOnlySpan<double> not marked [NoDerivative]): there is nothing to differentiate; add one or remove [Differentiable]");
 
     public static readonly DiagnosticDescriptor UnsupportedLocal = Error(
         "DZ0016",
         "Local type not supported",
-        "Local '{0}' has type '{1}': a [Differentiable] method may declare double, int and bool locals only");
+        "Local '{0}' has type '{1}': a [Differentiable] method may declare double, int and bool locals, and arrays and spans of double and int when it takes a span or array parameter");
 
     public static readonly DiagnosticDescriptor NoBody = Error(
         "DZ0017",
@@ -136,10 +136,20 @@ internal static class Descriptors
         "Expression nested too deeply",
         "This expression nests more than {0} operations deep: split it into statements with locals, so its derivative can be written without exhausting the compiler's stack");
 
+    public static readonly DiagnosticDescriptor ArrayParameterWritten = Error(
+        "DZ0026",
+        "Elements of an array parameter written",
+        "'{0}' writes an element of parameter '{1}', whose gradient would then be ambiguous: copy it into a local array and change the copy");
+
+    public static readonly DiagnosticDescriptor SpanViewsTwoArrays = Error(
+        "DZ0027",
+        "A span local views different arrays",
+        "'{0}' {1}: a span or array local must always view one array (it may move along it); declare another local for the other");
+
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",
         "Method cannot run on SIMD lanes",
-        "'{0}' asks for Vectorize but its body is not straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos only: its graph node runs on scalars",
+        "'{0}' asks for Vectorize, but {1} cannot run on SIMD lanes, so its graph node runs on scalars; a body of straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos runs on lanes",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -159,6 +169,7 @@ internal static class Descriptors
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
         NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
         DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, RuntimeUnderAlias, NestedTooDeeply,
+        ArrayParameterWritten, SpanViewsTwoArrays,
         InternalError,
     ];
 

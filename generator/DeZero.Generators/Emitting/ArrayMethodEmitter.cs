@@ -80,6 +80,11 @@ internal static class ArrayMethodEmitter
         var differentiated = Differentiated(method);
         var gradients = differentiated.Select(p => p.IsArray ? $"global::System.Span<double> {Id(p.GradientArgumentName)}" : $"out double {Id(p.GradientArgumentName)}");
         writer.WriteLine($"/// <summary>The value of <see cref=\"{Cref(method)}\"/> and its gradient, written into the gradient arguments (overwritten, not added to).</summary>");
+        foreach (var parameter in method.Parameters)
+        {
+            writer.WriteLine($"/// <param name=\"{parameter.Name}\">The method's <c>{parameter.Name}</c>.</param>");
+        }
+
         foreach (var parameter in differentiated)
         {
             var what = parameter.IsArray ? $"one element per element of <paramref name=\"{parameter.Name}\"/>" : "a number";
@@ -171,6 +176,7 @@ internal static class ArrayMethodEmitter
         var inputs = Differentiated(method);
         var data = method.Parameters.Where(p => !p.IsDifferentiated).ToArray();
         writer.WriteLine($"/// <summary>The graph node of <c>{method.Name}</c>: the whole method is one node, with a 0-d output.</summary>");
+        writer.WriteLine(MethodEmitter.GeneratedCodeAttribute);
         writer.OpenBlock($"{method.Accessibility} sealed class {Id(node)} : {Function}");
 
         writer.WriteLine("/// <summary>Creates the node with the arguments that are data, not inputs.</summary>");
@@ -245,7 +251,7 @@ internal static class ArrayMethodEmitter
         writer.WriteLine($"/// <summary>For generated code: <c>{method.Name}</c>'s value, recording on <paramref name=\"{reverse.Tape}\"/> what <see cref=\"{GeneratedNames.SweepReverse}\"/> needs.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.OpenBlock($"public static double {GeneratedNames.SweepForward}({Parameters(method, InSweeps)}, {Tape} {Id(reverse.Tape)})");
-        CSharpPrinter.Code.WriteAll(writer, reverse.Forward);
+        CSharpPrinter.Sweep(reverse.Cursor).WriteAll(writer, reverse.Forward);
         writer.CloseBlock();
 
         var gradientParameters = inputs.Select(p => p.IsArray ? $"global::System.Span<double> {Id(p.GradientArgumentName)}" : $"ref double {Id(p.GradientArgumentName)}");
@@ -253,7 +259,7 @@ internal static class ArrayMethodEmitter
         writer.WriteLine($"/// <summary>For generated code: adds <paramref name=\"{reverse.Seed}\"/> times <c>{method.Name}</c>'s gradient into the gradient arguments, from what <see cref=\"{GeneratedNames.SweepForward}\"/> recorded.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.OpenBlock($"public static void {GeneratedNames.SweepReverse}({Parameters(method, InSweeps)}, {Tape} {Id(reverse.Tape)}, double {Id(reverse.Seed)}, {string.Join(", ", gradientParameters)})");
-        CSharpPrinter.Code.WriteAll(writer, reverse.Reverse);
+        CSharpPrinter.Sweep(reverse.Cursor).WriteAll(writer, reverse.Reverse);
         writer.CloseBlock();
 
         writer.CloseBlock();

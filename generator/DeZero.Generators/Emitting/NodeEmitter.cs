@@ -3,92 +3,89 @@ using DeZero.Generators.Model;
 
 namespace DeZero.Generators.Emitting;
 
-/// <summary>Writes the graph node of one [Differentiable] method: the class that runs it elementwise over arrays.</summary>
+/// <summary>
+/// Writes the graph node of one [Differentiable] method. The runtime's <c>ElementwiseFunction</c> does the rest (shapes,
+/// broadcasting, allocation, the loops over elements and SIMD lanes, the chain rule); the node declares only what is
+/// specific to the method: a struct kernel that calls it and its <c>…WithGradient</c> at one element (and, when
+/// vectorised, its lane programs), and its int parameters.
+/// </summary>
 internal static class NodeEmitter
 {
-    private const string Function = "global::DeZero.Function";
-    private const string NDArray = "global::DeZero.NDArray";
-    private const string Elementwise = "global::DeZero.Elementwise";
+    private const string CompilerServices = "global::DeZero.CompilerServices";
+    private const string Inputs = "in " + CompilerServices + ".ElementwiseInputs inputs";
+    private const string Gradients = "ref " + CompilerServices + ".ElementwiseGradients gradients";
+    private const string Lane = CSharpPrinter.Vector256 + "<double>";
 
-    private const string ValuesKernel = GeneratedNames.NodeValuesKernel;
-    private const string GradientKernel = GeneratedNames.NodeGradientKernel;
+    private const string KernelType = GeneratedNames.NodeKernel;
+    private const string ValuesKernel = "Values";
+    private const string GradientKernel = "Lanes";
 
     public static void Write(SourceWriter writer, MethodSpec method, Block? lanes)
     {
         var inputs = MethodEmitter.Differentiated(method);
+        var ints = method.Parameters.Where(p => !p.IsDifferentiated).ToArray();
         var name = GeneratedNames.Node(method.Name);
         // Inside the node (its own docs included) a cref to the method could bind to one of the node's members
         // (a method named ForwardAll, say), so its docs name the method in plain text.
         writer.WriteLine($"/// <summary>The graph node of <c>{method.Name}</c>: the whole method is one node.</summary>");
-        writer.OpenBlock($"{method.Accessibility} sealed class {name} : {Function}");
-        foreach (var parameter in method.Parameters.Where(p => !p.IsDifferentiated))
+        writer.WriteLine(MethodEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"{method.Accessibility} sealed class {name} : {CompilerServices}.ElementwiseFunction<{name}.{KernelType}>");
+        foreach (var parameter in ints)
         {
-            writer.WriteLine($"/// <summary>The value of the int parameter <c>{parameter.Name}</c>.</summary>");
-            writer.WriteLine($"public int {parameter.PropertyName} {{ get; init; }}");
+            var kind = parameter.Kind == ValueKind.Int ? "int" : "[NoDerivative] double";
+            writer.WriteLine($"/// <summary>The value of the {kind} parameter <c>{parameter.Name}</c>.</summary>");
+            writer.WriteLine($"public {CSharpPrinter.Keyword(parameter.Kind)} {parameter.PropertyName} {{ get; init; }}");
             writer.WriteLine();
         }
 
-        // Locals are numbered by input, so no parameter name can clash with them.
-        var index = 0;
-        var arguments = string.Join(", ", method.Parameters.Select(p =>
-            p.IsDifferentiated ? $"x{index}[i * stride{index++}]" : p.PropertyName));
-        var loads = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Load(x{k}, stride{k}, i)"));
-
-        writer.WriteLine("/// <summary>Evaluates the method elementwise over the inputs.</summary>");
-        writer.OpenBlock($"public override {NDArray} ForwardAll({NDArray}[] xs)");
-        WriteInputSpans(writer, name, inputs);
-        writer.WriteLine("double[] y = global::System.GC.AllocateUninitializedArray<double>(n);");
-        writer.WriteLine("int i = 0;");
-        if (lanes is not null)
+        if (ints.Length > 0)
         {
-            WriteLaneLoop(writer, $"{CSharpPrinter.Vector256}.CopyTo({ValuesKernel}({loads}), y, i);");
+            writer.WriteLine("/// <summary>The kernel, given this node's parameters that are not inputs.</summary>");
+            writer.WriteLine($"protected override {KernelType} CreateKernel() => new {KernelType}({string.Join(", ", ints.Select(p => p.PropertyName))});");
+            writer.WriteLine();
         }
 
-        writer.OpenBlock("for (; i < n; i++)");
-        writer.WriteLine($"y[i] = {CSharpPrinter.QualifiedType(method)}.{CSharpPrinter.Identifier(method.Name)}({arguments});");
+        WriteKernel(writer, method, inputs, ints, lanes);
         writer.CloseBlock();
-        writer.WriteLine($"return {Elementwise}.Result(y, shape);");
-        writer.CloseBlock();
+    }
+
+    /// <summary>The method at one element, for the runtime's loops; its fields are the int parameters, numbered so no name clashes.</summary>
+    private static void WriteKernel(SourceWriter writer, MethodSpec method, ParameterSpec[] inputs, ParameterSpec[] ints, Block? lanes)
+    {
+        writer.WriteLine($"/// <summary><c>{method.Name}</c> and its partial derivatives at one element{(lanes is null ? string.Empty : " and on SIMD lanes")}, for the runtime's elementwise loops.</summary>");
+        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.OpenBlock($"public readonly struct {KernelType} : {CompilerServices}.IElementwiseKernel");
+        if (ints.Length > 0)
+        {
+            for (var j = 0; j < ints.Length; j++)
+            {
+                writer.WriteLine($"private readonly {CSharpPrinter.Keyword(ints[j].Kind)} int{j};");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>A kernel with the method's parameters that are not inputs, in declaration order.</summary>");
+            writer.OpenBlock($"public {KernelType}({string.Join(", ", ints.Select((p, j) => $"{CSharpPrinter.Keyword(p.Kind)} int{j}"))})");
+            for (var j = 0; j < ints.Length; j++)
+            {
+                writer.WriteLine($"this.int{j} = int{j};");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public int Arity => {inputs.Length};");
         writer.WriteLine();
-
-        // The partials are recomputed from the inputs rather than kept from the forward pass: one pass, and the
-        // node holds no array between the passes (for large arrays, cheaper than writing and reading them back).
-        var partials = string.Join(", ", new[] { "_" }.Concat(inputs.Select((_, k) => "d" + k)));
-        writer.WriteLine("/// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>");
-        writer.OpenBlock($"public override {NDArray}[] BackwardAll({NDArray} gy)");
-        writer.WriteLine($"{NDArray}[] xs = new {NDArray}[{inputs.Length}];");
-        writer.OpenBlock("for (int k = 0; k < xs.Length; k++)");
-        writer.WriteLine("xs[k] = Inputs[k].Data;");
-        writer.CloseBlock();
-        WriteInputSpans(writer, name, inputs);
-        writer.WriteLine("global::System.ReadOnlySpan<double> g = gy.AsSpan();");
-        writer.WriteLine($"int gStride = {Elementwise}.Stride(gy);");
-        for (var k = 0; k < inputs.Length; k++)
-        {
-            writer.WriteLine($"double[] gx{k} = {Elementwise}.GradientBuffer(xs[{k}], n);");
-        }
-
-        writer.WriteLine("int i = 0;");
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public bool HasLanes => {(lanes is null ? "false" : "true")};");
+        var type = CSharpPrinter.QualifiedType(method);
+        var callee = $"{type}.{CSharpPrinter.Identifier(method.Name)}";
+        var withGradient = $"{type}.{CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}";
+        WriteElementMembers(writer, inputs.Length, string.Empty, "double", callee, withGradient, Arguments(method, "Load"));
         if (lanes is not null)
         {
-            var stores = inputs.Select((_, k) => $"{CSharpPrinter.Vector256}.CopyTo(gi * d{k}, gx{k}, i);");
-            WriteLaneLoop(writer, [$"var ({partials}) = {GradientKernel}({loads});", $"var gi = {Elementwise}.Load(g, gStride, i);", .. stores]);
-        }
-
-        writer.OpenBlock("for (; i < n; i++)");
-        writer.WriteLine($"var ({partials}) = {CSharpPrinter.QualifiedType(method)}.{CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}({arguments});");
-        writer.WriteLine("double gi = g[i * gStride];");
-        for (var k = 0; k < inputs.Length; k++)
-        {
-            writer.WriteLine($"gx{k}[i] = gi * d{k};");
-        }
-
-        writer.CloseBlock();
-        var gradients = string.Join(", ", inputs.Select((_, k) => $"{Elementwise}.Gradient(gx{k}, n, xs[{k}])"));
-        writer.WriteLine($"return new {NDArray}[] {{ {gradients} }};");
-        writer.CloseBlock();
-        if (lanes is not null)
-        {
+            WriteElementMembers(writer, inputs.Length, "Lanes", Lane, ValuesKernel, GradientKernel, Arguments(method, "LoadLanes"));
             writer.WriteLine();
             WriteLaneKernels(writer, method, lanes);
         }
@@ -96,21 +93,31 @@ internal static class NodeEmitter
         writer.CloseBlock();
     }
 
-    private const string Lane = CSharpPrinter.Vector256 + "<double>";
-
-    /// <summary>Whole vectors of elements through a SIMD kernel; the scalar loop after it takes the rest.</summary>
-    private static void WriteLaneLoop(SourceWriter writer, params string[] body)
+    /// <summary>The kernel's value and partials members, on one element (<paramref name="suffix"/> empty) or on SIMD lanes ("Lanes").</summary>
+    private static void WriteElementMembers(SourceWriter writer, int arity, string suffix, string type, string value, string gradient, string arguments)
     {
-        writer.OpenBlock($"if ({CSharpPrinter.Vector256}.IsHardwareAccelerated)");
-        writer.OpenBlock($"for (; i <= n - {Lane}.Count; i += {Lane}.Count)");
-        foreach (var line in body)
+        var partials = string.Join(", ", new[] { "_" }.Concat(Enumerable.Range(0, arity).Select(k => "d" + k)));
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public {type} Value{suffix}({Inputs}, int index) => {value}({arguments});");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public void Partials{suffix}({Inputs}, int index, {Gradients})");
+        writer.WriteLine($"var ({partials}) = {gradient}({arguments});");
+        for (var k = 0; k < arity; k++)
         {
-            writer.WriteLine(line);
+            writer.WriteLine($"gradients.Set{suffix}({k}, index, d{k});");
         }
 
         writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
+    }
+
+    /// <summary>The method's arguments at element <c>index</c>: each double parameter read from its input, each int parameter from its field.</summary>
+    private static string Arguments(MethodSpec method, string load)
+    {
+        int input = 0, field = 0;
+        return string.Join(", ", method.Parameters.Select(p =>
+            p.IsDifferentiated ? $"inputs.{load}({input++}, index)" : $"this.int{field++}"));
     }
 
     /// <summary>The method, and its value-and-gradient program, again on four elements at once.</summary>
@@ -128,17 +135,5 @@ internal static class NodeEmitter
         writer.OpenBlock($"private static ({tuple}) {GradientKernel}({parameters})");
         CSharpPrinter.Lanes.WriteAll(writer, gradientBody);
         writer.CloseBlock();
-    }
-
-    /// <summary>The common shape, its element count n, and each input's elements with their stride (0 for a 0-d input).</summary>
-    private static void WriteInputSpans(SourceWriter writer, string node, ParameterSpec[] inputs)
-    {
-        writer.WriteLine($"int[] shape = {Elementwise}.Shape(\"{node}\", xs, {inputs.Length});");
-        writer.WriteLine($"int n = {Elementwise}.Size(shape);");
-        for (var k = 0; k < inputs.Length; k++)
-        {
-            writer.WriteLine($"global::System.ReadOnlySpan<double> x{k} = xs[{k}].AsSpan();");
-            writer.WriteLine($"int stride{k} = {Elementwise}.Stride(xs[{k}]);");
-        }
     }
 }

@@ -31,7 +31,7 @@ internal static class GeneratedNames
     [
         "Call", "Inputs", "Input", "Output", "Outputs", "Generation", "Forward", "Backward", "ForwardAll", "BackwardAll",
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
-        .. takesArrays ? new[] { SweepForward, SweepReverse } : [NodeValuesKernel, NodeGradientKernel],
+        .. takesArrays ? new[] { SweepForward, SweepReverse } : [NodeKernel, "CreateKernel"],
     ];
 
     /// <summary>The forward sweep of an array method, a static member of its node.</summary>
@@ -40,11 +40,8 @@ internal static class GeneratedNames
     /// <summary>The reverse sweep of an array method, a static member of its node.</summary>
     public const string SweepReverse = "SweepReverse";
 
-    /// <summary>The node's SIMD kernel of values.</summary>
-    public const string NodeValuesKernel = "Values";
-
-    /// <summary>The node's SIMD kernel of values and partials.</summary>
-    public const string NodeGradientKernel = "Lanes";
+    /// <summary>The elementwise node's struct kernel, which runs the method at one element for the runtime's loops.</summary>
+    public const string NodeKernel = "Kernel";
 
     /// <summary>
     /// The name of the file generated for a method, unique per method: namespace, containing types (with their arity,

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace DeZero.CompilerServices;
 
@@ -17,9 +18,7 @@ public static class ArrayMethods
     {
         if (gradient.Length != parameter.Length)
         {
-            throw new ArgumentException(
-                $"{gradientName} has {gradient.Length} elements but {parameterName} has {parameter.Length}: it receives one partial derivative per element of {parameterName}.",
-                gradientName);
+            ThrowLength(gradient.Length, parameter.Length, gradientName, parameterName);
         }
     }
 
@@ -32,11 +31,22 @@ public static class ArrayMethods
     {
         if (gradient.Overlaps(input))
         {
-            throw new ArgumentException(
-                $"{gradientName} overlaps {inputName}: writing the gradient would change an input while it is read; give it storage of its own.",
-                gradientName);
+            ThrowOverlap(gradientName, inputName);
         }
     }
+
+    // Out of line, so that the checks themselves are small enough to inline into every generated WithGradient.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLength(int gradientLength, int parameterLength, string gradientName, string parameterName) =>
+        throw new ArgumentException(
+            $"{gradientName} has {gradientLength} elements but {parameterName} has {parameterLength}: it receives one partial derivative per element of {parameterName}.",
+            gradientName);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(string gradientName, string inputName) =>
+        throw new ArgumentException(
+            $"{gradientName} overlaps {inputName}: writing the gradient would change an input while it is read; give it storage of its own.",
+            gradientName);
 
     /// <summary>Throws unless a node got <paramref name="count"/> inputs.</summary>
     /// <param name="inputs">The inputs' data.</param>
@@ -69,12 +79,15 @@ public static class ArrayMethods
                 $"{node} takes a 0-d array for the double parameter {parameter}, got one of shape {NDArray.FormatShape(input.Shape)}.", parameter);
     }
 
-    /// <summary>The elements of <paramref name="x"/> themselves, for a method that takes a <c>double[]</c> and only reads it.</summary>
+    /// <summary>
+    /// The elements of <paramref name="x"/> as a <c>double[]</c>, for a method that takes one and only reads it: the array's
+    /// own storage where it has one (no copy), a new array for a single element held inline.
+    /// </summary>
     /// <param name="x">The array.</param>
     public static double[] Elements(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return x.Storage;
+        return x.Storage ?? x.ToArray();
     }
 
     /// <summary>A gradient computed into <paramref name="gradient"/>, as an array of <paramref name="input"/>'s shape (no copy).</summary>
@@ -84,6 +97,6 @@ public static class ArrayMethods
     {
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(input);
-        return NDArray.WrapExact(gradient, input.ShapeArray);
+        return NDArray.Create(gradient, input.Dims);
     }
 }

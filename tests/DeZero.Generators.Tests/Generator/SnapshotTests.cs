@@ -132,6 +132,105 @@ public sealed class SnapshotTests : ISnapshotOwner
                 }
             }
             """,
+        ["ArrayLogisticLoss"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double LogisticLoss(ReadOnlySpan<double> w, double b, [NoDerivative] ReadOnlySpan<double> xs, [NoDerivative] ReadOnlySpan<double> ys, int features)
+                {
+                    double loss = 0;
+                    for (int i = 0; i < ys.Length; i++)
+                    {
+                        double z = b;
+                        for (int j = 0; j < features; j++)
+                        {
+                            z += w[j] * xs[i * features + j];
+                        }
+
+                        loss += Math.Log(1 + Math.Exp(-ys[i] * z));
+                    }
+
+                    return loss;
+                }
+            }
+            """,
+        ["ArrayDeterminant"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Determinant(ReadOnlySpan<double> a, int n) => Minor(a, n, new int[n], 0);
+
+                [Differentiable]
+                public static double Minor(ReadOnlySpan<double> a, int n, int[] used, int row)
+                {
+                    if (row == n)
+                    {
+                        return 1;
+                    }
+
+                    double det = 0;
+                    double sign = 1;
+                    for (int column = 0; column < n; column++)
+                    {
+                        if (used[column] != 0)
+                        {
+                            continue;
+                        }
+
+                        used[column] = 1;
+                        det += sign * a[row * n + column] * Minor(a, n, used, row + 1);
+                        used[column] = 0;
+                        sign = -sign;
+                    }
+
+                    return det;
+                }
+            }
+            """,
+        ["ArrayScratch"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double SoftmaxDot(double[] z, [NoDerivative] double[] values)
+                {
+                    Span<double> e = stackalloc double[z.Length];
+                    double total = 0;
+                    for (int i = 0; i < z.Length; i++)
+                    {
+                        e[i] = Math.Exp(z[i]);
+                        total += e[i];
+                    }
+
+                    double s = 0;
+                    foreach (var v in e)
+                    {
+                        s += v;
+                    }
+
+                    for (int i = 0; i < z.Length; i++)
+                    {
+                        s += e[i] / total * values[i];
+                    }
+
+                    return s;
+                }
+            }
+            """,
         ["Kinks"] = """
             using DeZero;
 

@@ -89,4 +89,10 @@ internal static class DiagnosticIds
     public static string Of(string kind) =>
         typeof(DiagnosticIds).GetField(kind)?.GetRawConstantValue() as string
         ?? throw new System.ArgumentException($"Unknown diagnostic kind '{kind}' in test markup.", nameof(kind));
+
+    /// <summary>An element written into a double array parameter, or a span viewing one.</summary>
+    public const string ArrayParameterWritten = "DZ0026";
+
+    /// <summary>A span or array local that views different arrays, or something the generator cannot follow.</summary>
+    public const string SpanViewsTwoArrays = "DZ0027";
 }

@@ -25,53 +25,29 @@ namespace Lib
         public static global::DeZero.Variable Sum(global::DeZero.Variable x, global::DeZero.Variable y) => new SumFunction().Call(x, y);
 
         /// <summary>The graph node of <c>Sum</c>: the whole method is one node.</summary>
-        public sealed class SumFunction : global::DeZero.Function
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
+        public sealed class SumFunction : global::DeZero.CompilerServices.ElementwiseFunction<SumFunction.Kernel>
         {
-            /// <summary>Evaluates the method elementwise over the inputs.</summary>
-            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
+            /// <summary><c>Sum</c> and its partial derivatives at one element, for the runtime's elementwise loops.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct Kernel : global::DeZero.CompilerServices.IElementwiseKernel
             {
-                int[] shape = global::DeZero.Elementwise.Shape("SumFunction", xs, 2);
-                int n = global::DeZero.Elementwise.Size(shape);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
-                int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
-                double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
-                int i = 0;
-                for (; i < n; i++)
-                {
-                    y[i] = global::Lib.Ops.Sum(x0[i * stride0], x1[i * stride1]);
-                }
-                return global::DeZero.Elementwise.Result(y, shape);
-            }
+                /// <inheritdoc/>
+                public int Arity => 2;
 
-            /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
-            public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
-            {
-                global::DeZero.NDArray[] xs = new global::DeZero.NDArray[2];
-                for (int k = 0; k < xs.Length; k++)
+                /// <inheritdoc/>
+                public bool HasLanes => false;
+
+                /// <inheritdoc/>
+                public double Value(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index) => global::Lib.Ops.Sum(inputs.Load(0, index), inputs.Load(1, index));
+
+                /// <inheritdoc/>
+                public void Partials(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, ref global::DeZero.CompilerServices.ElementwiseGradients gradients)
                 {
-                    xs[k] = Inputs[k].Data;
+                    var (_, d0, d1) = global::Lib.Ops.SumWithGradient(inputs.Load(0, index), inputs.Load(1, index));
+                    gradients.Set(0, index, d0);
+                    gradients.Set(1, index, d1);
                 }
-                int[] shape = global::DeZero.Elementwise.Shape("SumFunction", xs, 2);
-                int n = global::DeZero.Elementwise.Size(shape);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                global::System.ReadOnlySpan<double> x1 = xs[1].AsSpan();
-                int stride1 = global::DeZero.Elementwise.Stride(xs[1]);
-                global::System.ReadOnlySpan<double> g = gy.AsSpan();
-                int gStride = global::DeZero.Elementwise.Stride(gy);
-                double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
-                double[] gx1 = global::DeZero.Elementwise.GradientBuffer(xs[1], n);
-                int i = 0;
-                for (; i < n; i++)
-                {
-                    var (_, d0, d1) = global::Lib.Ops.SumWithGradient(x0[i * stride0], x1[i * stride1]);
-                    double gi = g[i * gStride];
-                    gx0[i] = gi * d0;
-                    gx1[i] = gi * d1;
-                }
-                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]), global::DeZero.Elementwise.Gradient(gx1, n, xs[1]) };
             }
         }
     }

@@ -20,47 +20,28 @@ static partial class Ops
     public static global::DeZero.Variable Square(global::DeZero.Variable x) => new SquareFunction().Call(x);
 
     /// <summary>The graph node of <c>Square</c>: the whole method is one node.</summary>
-    public sealed class SquareFunction : global::DeZero.Function
+    [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
+    public sealed class SquareFunction : global::DeZero.CompilerServices.ElementwiseFunction<SquareFunction.Kernel>
     {
-        /// <summary>Evaluates the method elementwise over the inputs.</summary>
-        public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
+        /// <summary><c>Square</c> and its partial derivatives at one element, for the runtime's elementwise loops.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public readonly struct Kernel : global::DeZero.CompilerServices.IElementwiseKernel
         {
-            int[] shape = global::DeZero.Elementwise.Shape("SquareFunction", xs, 1);
-            int n = global::DeZero.Elementwise.Size(shape);
-            global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-            int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-            double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
-            int i = 0;
-            for (; i < n; i++)
-            {
-                y[i] = global::Ops.Square(x0[i * stride0]);
-            }
-            return global::DeZero.Elementwise.Result(y, shape);
-        }
+            /// <inheritdoc/>
+            public int Arity => 1;
 
-        /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
-        public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
-        {
-            global::DeZero.NDArray[] xs = new global::DeZero.NDArray[1];
-            for (int k = 0; k < xs.Length; k++)
+            /// <inheritdoc/>
+            public bool HasLanes => false;
+
+            /// <inheritdoc/>
+            public double Value(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index) => global::Ops.Square(inputs.Load(0, index));
+
+            /// <inheritdoc/>
+            public void Partials(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, ref global::DeZero.CompilerServices.ElementwiseGradients gradients)
             {
-                xs[k] = Inputs[k].Data;
+                var (_, d0) = global::Ops.SquareWithGradient(inputs.Load(0, index));
+                gradients.Set(0, index, d0);
             }
-            int[] shape = global::DeZero.Elementwise.Shape("SquareFunction", xs, 1);
-            int n = global::DeZero.Elementwise.Size(shape);
-            global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-            int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-            global::System.ReadOnlySpan<double> g = gy.AsSpan();
-            int gStride = global::DeZero.Elementwise.Stride(gy);
-            double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
-            int i = 0;
-            for (; i < n; i++)
-            {
-                var (_, d0) = global::Ops.SquareWithGradient(x0[i * stride0]);
-                double gi = g[i * gStride];
-                gx0[i] = gi * d0;
-            }
-            return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]) };
         }
     }
 }

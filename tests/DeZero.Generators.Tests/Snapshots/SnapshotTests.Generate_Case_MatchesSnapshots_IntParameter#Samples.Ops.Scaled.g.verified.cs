@@ -25,50 +25,42 @@ namespace Samples
         public static global::DeZero.Variable Scaled(global::DeZero.Variable x, int n) => new ScaledFunction { N = n }.Call(x);
 
         /// <summary>The graph node of <c>Scaled</c>: the whole method is one node.</summary>
-        public sealed class ScaledFunction : global::DeZero.Function
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
+        public sealed class ScaledFunction : global::DeZero.CompilerServices.ElementwiseFunction<ScaledFunction.Kernel>
         {
             /// <summary>The value of the int parameter <c>n</c>.</summary>
             public int N { get; init; }
 
-            /// <summary>Evaluates the method elementwise over the inputs.</summary>
-            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
-            {
-                int[] shape = global::DeZero.Elementwise.Shape("ScaledFunction", xs, 1);
-                int n = global::DeZero.Elementwise.Size(shape);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
-                int i = 0;
-                for (; i < n; i++)
-                {
-                    y[i] = global::Samples.Ops.Scaled(x0[i * stride0], N);
-                }
-                return global::DeZero.Elementwise.Result(y, shape);
-            }
+            /// <summary>The kernel, given this node's parameters that are not inputs.</summary>
+            protected override Kernel CreateKernel() => new Kernel(N);
 
-            /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
-            public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
+            /// <summary><c>Scaled</c> and its partial derivatives at one element, for the runtime's elementwise loops.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct Kernel : global::DeZero.CompilerServices.IElementwiseKernel
             {
-                global::DeZero.NDArray[] xs = new global::DeZero.NDArray[1];
-                for (int k = 0; k < xs.Length; k++)
+                private readonly int int0;
+
+                /// <summary>A kernel with the method's parameters that are not inputs, in declaration order.</summary>
+                public Kernel(int int0)
                 {
-                    xs[k] = Inputs[k].Data;
+                    this.int0 = int0;
                 }
-                int[] shape = global::DeZero.Elementwise.Shape("ScaledFunction", xs, 1);
-                int n = global::DeZero.Elementwise.Size(shape);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                global::System.ReadOnlySpan<double> g = gy.AsSpan();
-                int gStride = global::DeZero.Elementwise.Stride(gy);
-                double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
-                int i = 0;
-                for (; i < n; i++)
+
+                /// <inheritdoc/>
+                public int Arity => 1;
+
+                /// <inheritdoc/>
+                public bool HasLanes => false;
+
+                /// <inheritdoc/>
+                public double Value(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index) => global::Samples.Ops.Scaled(inputs.Load(0, index), this.int0);
+
+                /// <inheritdoc/>
+                public void Partials(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, ref global::DeZero.CompilerServices.ElementwiseGradients gradients)
                 {
-                    var (_, d0) = global::Samples.Ops.ScaledWithGradient(x0[i * stride0], N);
-                    double gi = g[i * gStride];
-                    gx0[i] = gi * d0;
+                    var (_, d0) = global::Samples.Ops.ScaledWithGradient(inputs.Load(0, index), this.int0);
+                    gradients.Set(0, index, d0);
                 }
-                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]) };
             }
         }
     }

@@ -26,47 +26,28 @@ namespace Samples.Deep
             internal static global::DeZero.Variable Softplus(global::DeZero.Variable x) => new SoftplusFunction().Call(x);
 
             /// <summary>The graph node of <c>Softplus</c>: the whole method is one node.</summary>
-            internal sealed class SoftplusFunction : global::DeZero.Function
+            [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
+            internal sealed class SoftplusFunction : global::DeZero.CompilerServices.ElementwiseFunction<SoftplusFunction.Kernel>
             {
-                /// <summary>Evaluates the method elementwise over the inputs.</summary>
-                public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
+                /// <summary><c>Softplus</c> and its partial derivatives at one element, for the runtime's elementwise loops.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                public readonly struct Kernel : global::DeZero.CompilerServices.IElementwiseKernel
                 {
-                    int[] shape = global::DeZero.Elementwise.Shape("SoftplusFunction", xs, 1);
-                    int n = global::DeZero.Elementwise.Size(shape);
-                    global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                    int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                    double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
-                    int i = 0;
-                    for (; i < n; i++)
-                    {
-                        y[i] = global::Samples.Deep.Outer.Inner.Softplus(x0[i * stride0]);
-                    }
-                    return global::DeZero.Elementwise.Result(y, shape);
-                }
+                    /// <inheritdoc/>
+                    public int Arity => 1;
 
-                /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
-                public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
-                {
-                    global::DeZero.NDArray[] xs = new global::DeZero.NDArray[1];
-                    for (int k = 0; k < xs.Length; k++)
+                    /// <inheritdoc/>
+                    public bool HasLanes => false;
+
+                    /// <inheritdoc/>
+                    public double Value(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index) => global::Samples.Deep.Outer.Inner.Softplus(inputs.Load(0, index));
+
+                    /// <inheritdoc/>
+                    public void Partials(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, ref global::DeZero.CompilerServices.ElementwiseGradients gradients)
                     {
-                        xs[k] = Inputs[k].Data;
+                        var (_, d0) = global::Samples.Deep.Outer.Inner.SoftplusWithGradient(inputs.Load(0, index));
+                        gradients.Set(0, index, d0);
                     }
-                    int[] shape = global::DeZero.Elementwise.Shape("SoftplusFunction", xs, 1);
-                    int n = global::DeZero.Elementwise.Size(shape);
-                    global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                    int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                    global::System.ReadOnlySpan<double> g = gy.AsSpan();
-                    int gStride = global::DeZero.Elementwise.Stride(gy);
-                    double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
-                    int i = 0;
-                    for (; i < n; i++)
-                    {
-                        var (_, d0) = global::Samples.Deep.Outer.Inner.SoftplusWithGradient(x0[i * stride0]);
-                        double gi = g[i * gStride];
-                        gx0[i] = gi * d0;
-                    }
-                    return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]) };
                 }
             }
         }

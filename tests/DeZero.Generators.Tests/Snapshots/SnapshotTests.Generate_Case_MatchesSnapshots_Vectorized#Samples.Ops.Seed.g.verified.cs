@@ -27,84 +27,57 @@ namespace Samples
         public static global::DeZero.Variable Seed(global::DeZero.Variable x) => new SeedFunction().Call(x);
 
         /// <summary>The graph node of <c>Seed</c>: the whole method is one node.</summary>
-        public sealed class SeedFunction : global::DeZero.Function
+        [global::System.CodeDom.Compiler.GeneratedCode("DeZero.Generators", "1.0.0.0")]
+        public sealed class SeedFunction : global::DeZero.CompilerServices.ElementwiseFunction<SeedFunction.Kernel>
         {
-            /// <summary>Evaluates the method elementwise over the inputs.</summary>
-            public override global::DeZero.NDArray ForwardAll(global::DeZero.NDArray[] xs)
+            /// <summary><c>Seed</c> and its partial derivatives at one element and on SIMD lanes, for the runtime's elementwise loops.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public readonly struct Kernel : global::DeZero.CompilerServices.IElementwiseKernel
             {
-                int[] shape = global::DeZero.Elementwise.Shape("SeedFunction", xs, 1);
-                int n = global::DeZero.Elementwise.Size(shape);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                double[] y = global::System.GC.AllocateUninitializedArray<double>(n);
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                /// <inheritdoc/>
+                public int Arity => 1;
+
+                /// <inheritdoc/>
+                public bool HasLanes => true;
+
+                /// <inheritdoc/>
+                public double Value(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index) => global::Samples.Ops.Seed(inputs.Load(0, index));
+
+                /// <inheritdoc/>
+                public void Partials(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, ref global::DeZero.CompilerServices.ElementwiseGradients gradients)
                 {
-                    for (; i <= n - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.CopyTo(Values(global::DeZero.Elementwise.Load(x0, stride0, i)), y, i);
-                    }
+                    var (_, d0) = global::Samples.Ops.SeedWithGradient(inputs.Load(0, index));
+                    gradients.Set(0, index, d0);
                 }
 
-                for (; i < n; i++)
-                {
-                    y[i] = global::Samples.Ops.Seed(x0[i * stride0]);
-                }
-                return global::DeZero.Elementwise.Result(y, shape);
-            }
+                /// <inheritdoc/>
+                public global::System.Runtime.Intrinsics.Vector256<double> ValueLanes(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index) => Values(inputs.LoadLanes(0, index));
 
-            /// <summary>The gradient of every input: the output gradient times each partial derivative, recomputed from the inputs.</summary>
-            public override global::DeZero.NDArray[] BackwardAll(global::DeZero.NDArray gy)
-            {
-                global::DeZero.NDArray[] xs = new global::DeZero.NDArray[1];
-                for (int k = 0; k < xs.Length; k++)
+                /// <inheritdoc/>
+                public void PartialsLanes(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, ref global::DeZero.CompilerServices.ElementwiseGradients gradients)
                 {
-                    xs[k] = Inputs[k].Data;
-                }
-                int[] shape = global::DeZero.Elementwise.Shape("SeedFunction", xs, 1);
-                int n = global::DeZero.Elementwise.Size(shape);
-                global::System.ReadOnlySpan<double> x0 = xs[0].AsSpan();
-                int stride0 = global::DeZero.Elementwise.Stride(xs[0]);
-                global::System.ReadOnlySpan<double> g = gy.AsSpan();
-                int gStride = global::DeZero.Elementwise.Stride(gy);
-                double[] gx0 = global::DeZero.Elementwise.GradientBuffer(xs[0], n);
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    for (; i <= n - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                    {
-                        var (_, d0) = Lanes(global::DeZero.Elementwise.Load(x0, stride0, i));
-                        var gi = global::DeZero.Elementwise.Load(g, gStride, i);
-                        global::System.Runtime.Intrinsics.Vector256.CopyTo(gi * d0, gx0, i);
-                    }
+                    var (_, d0) = Lanes(inputs.LoadLanes(0, index));
+                    gradients.SetLanes(0, index, d0);
                 }
 
-                for (; i < n; i++)
+                /// <summary><c>Seed</c> on SIMD lanes.</summary>
+                private static global::System.Runtime.Intrinsics.Vector256<double> Values(global::System.Runtime.Intrinsics.Vector256<double> x)
                 {
-                    var (_, d0) = global::Samples.Ops.SeedWithGradient(x0[i * stride0]);
-                    double gi = g[i * gStride];
-                    gx0[i] = gi * d0;
+                    global::System.Runtime.Intrinsics.Vector256<double> a = x * x;
+                    global::System.Runtime.Intrinsics.Vector256<double> b = global::System.Runtime.Intrinsics.Vector256.Exp(a);
+                    return b * b;
                 }
-                return new global::DeZero.NDArray[] { global::DeZero.Elementwise.Gradient(gx0, n, xs[0]) };
-            }
 
-            /// <summary><c>Seed</c> on SIMD lanes.</summary>
-            private static global::System.Runtime.Intrinsics.Vector256<double> Values(global::System.Runtime.Intrinsics.Vector256<double> x)
-            {
-                global::System.Runtime.Intrinsics.Vector256<double> a = x * x;
-                global::System.Runtime.Intrinsics.Vector256<double> b = global::System.Runtime.Intrinsics.Vector256.Exp(a);
-                return b * b;
-            }
-
-            /// <summary><c>Seed</c> and its partial derivatives on SIMD lanes.</summary>
-            private static (global::System.Runtime.Intrinsics.Vector256<double> Value, global::System.Runtime.Intrinsics.Vector256<double> DX) Lanes(global::System.Runtime.Intrinsics.Vector256<double> x)
-            {
-                global::System.Runtime.Intrinsics.Vector256<double> a = x * x;
-                global::System.Runtime.Intrinsics.Vector256<double> da_dx = global::System.Runtime.Intrinsics.Vector256.Create(2.0) * x;
-                global::System.Runtime.Intrinsics.Vector256<double> t1 = global::System.Runtime.Intrinsics.Vector256.Exp(a);
-                global::System.Runtime.Intrinsics.Vector256<double> b = t1;
-                global::System.Runtime.Intrinsics.Vector256<double> db_dx = t1 * da_dx;
-                return (b * b, global::System.Runtime.Intrinsics.Vector256.Create(2.0) * (b * db_dx));
+                /// <summary><c>Seed</c> and its partial derivatives on SIMD lanes.</summary>
+                private static (global::System.Runtime.Intrinsics.Vector256<double> Value, global::System.Runtime.Intrinsics.Vector256<double> DX) Lanes(global::System.Runtime.Intrinsics.Vector256<double> x)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> a = x * x;
+                    global::System.Runtime.Intrinsics.Vector256<double> da_dx = global::System.Runtime.Intrinsics.Vector256.Create(2.0) * x;
+                    global::System.Runtime.Intrinsics.Vector256<double> t1 = global::System.Runtime.Intrinsics.Vector256.Exp(a);
+                    global::System.Runtime.Intrinsics.Vector256<double> b = t1;
+                    global::System.Runtime.Intrinsics.Vector256<double> db_dx = t1 * da_dx;
+                    return (b * b, global::System.Runtime.Intrinsics.Vector256.Create(2.0) * (b * db_dx));
+                }
             }
         }
     }
