@@ -101,7 +101,6 @@ internal sealed class ReverseMode
         Analyse(body);
         _read = ReadSomewhere(body);
 
-        // Which overwritten values the reverse sweep reads: found by writing it, until restoring adds no new reads.
         // Which overwritten values the reverse sweep reads: a value read in the reverse of one statement must be restored
         // when an assignment that can run after that statement overwrote it. Found by writing the reverse sweep, until
         // restoring (which reads indices) adds nothing new.
@@ -111,7 +110,7 @@ internal sealed class ReverseMode
         _written = [.. assigned.Elements.Keys];
         _assignedOnce = [.. assigned.Scalars.Where(a => a.Value.Count == 1 && order.LoopsAround(a.Value[0]).Length == 0).Select(a => a.Key)];
         var mark = _names.Mark;
-        Dictionary<string, List<Stmt>> reads;
+        Dictionary<string, List<Stmt>> reads, everyRead;
         while (true)
         {
             _reverse.Clear();
@@ -129,6 +128,7 @@ internal sealed class ReverseMode
                 UndoComparer.Instance);
             if (undo.SetEquals(_undo) && SameCheckpoints(checkpoints, _checkpoints))
             {
+                everyRead = reads;
                 reads = unrecorded;
                 break;
             }
@@ -138,10 +138,12 @@ internal sealed class ReverseMode
         }
 
         // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
-        // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps.
+        // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps or
+        // whose elements it reads (restored from a checkpoint or not: the restore writes into the array itself).
         bool Read(string name) => reads.ContainsKey(name) || _boundReads.Contains(name);
         var handover = _locals.Keys
-            .Where(name => (Read(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
+            .Where(name => (Read(name) && !order.CountedIndices.Contains(name))
+                || (IsArray(_locals[name]) && (IsActive(name) || everyRead.ContainsKey(name))))
             .Concat(_method.Parameters.Where(p => Read(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
             .ToArray();
 

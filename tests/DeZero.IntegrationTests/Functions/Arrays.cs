@@ -554,4 +554,25 @@ public static partial class Arrays
 
         return s + v[0];
     }
+
+    /// <summary>
+    /// A local int array counted up in a deeper loop after each read: the reverse sweep restores its counts from the
+    /// tape, so the node's sweeps must hand the array itself over (they once did not, and the node failed to compile).
+    /// </summary>
+    [Differentiable]
+    public static double WeightedByCounts(ReadOnlySpan<double> x)
+    {
+        int[] counts = new int[2];
+        double s = 0;
+        for (int j = 0; j < x.Length; j++)
+        {
+            s += x[j] * x[j] * (1 + counts[j % 2]);
+            for (int i = 0; i < counts.Length; i++)
+            {
+                counts[i]++;
+            }
+        }
+
+        return s;
+    }
 }
