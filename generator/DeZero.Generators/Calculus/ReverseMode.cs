@@ -103,7 +103,9 @@ internal sealed class ReverseMode
 
         // Which overwritten values the reverse sweep reads: a value read in the reverse of one statement must be restored
         // when an assignment that can run after that statement overwrote it. Found by writing the reverse sweep, until
-        // restoring (which reads indices) adds nothing new.
+        // restoring (which reads indices) adds nothing new. What is restored only grows from one round to the next (a
+        // restore more than needed is exact, only slower), so this ends: recomputed from scratch, the rounds could swing
+        // between two answers, a checkpoint taking away the reads that called for an undo and the undo's reads for it.
         var order = new Order(body);
         var assigned = Assignments(body);
         _assigned = [.. assigned.Scalars.Keys];
@@ -118,13 +120,13 @@ internal sealed class ReverseMode
             _names.Rewind(mark);
             ReverseBlock(body);
             reads = ReadsByStatement(order);
-            var checkpoints = Checkpoints(reads, assigned, order);
+            var checkpoints = Union(_checkpoints, Checkpoints(reads, assigned, order));
             var unrecorded = reads
                 .Select(r => (r.Key, Readers: r.Value.Where(reader => !(checkpoints.TryGetValue(reader, out var names) && names.Contains(r.Key))).ToList()))
                 .Where(r => r.Readers.Count > 0)
                 .ToDictionary(r => r.Key, r => r.Readers);
             var undo = new HashSet<(Stmt, string)>(
-                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, unrecorded, order)).Select(s => (s, a.Key))),
+                _undo.Concat(assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, unrecorded, order)).Select(s => (s, a.Key)))),
                 UndoComparer.Instance);
             if (undo.SetEquals(_undo) && SameCheckpoints(checkpoints, _checkpoints))
             {
@@ -1174,6 +1176,19 @@ internal sealed class ReverseMode
         }
 
         return checkpoints;
+    }
+
+    /// <summary>Every name either recorded at each statement, those of <paramref name="earlier"/> first.</summary>
+    private static Dictionary<Stmt, List<string>> Union(Dictionary<Stmt, List<string>> earlier, Dictionary<Stmt, List<string>> found)
+    {
+        var union = new Dictionary<Stmt, List<string>>(ByReference.Instance);
+        foreach (var pair in earlier.Concat(found))
+        {
+            var names = union.TryGetValue(pair.Key, out var existing) ? existing : union[pair.Key] = [];
+            names.AddRange(pair.Value.Where(name => !names.Contains(name)));
+        }
+
+        return union;
     }
 
     private static bool SameCheckpoints(Dictionary<Stmt, List<string>> a, Dictionary<Stmt, List<string>> b) =>
