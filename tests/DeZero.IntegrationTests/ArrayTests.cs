@@ -433,6 +433,33 @@ public sealed class ArrayTests
             },
             [.. Data, 0.8]);
 
+    [Fact]
+    public void ScaledExpOfChoice_ExpInsideProduct_TwiceExpOfTheElementChosen()
+    {
+        Check("ScaledExpOfChoice", p => Arrays.ScaledExpOfChoice(p), p => Arrays.ScaledExpOfChoiceWithGradient(p), p => [0, 2 * Math.Exp(p[1]), 0], [0.5, 0.3, -0.7]);
+        Check("ScaledExpOfChoice", p => Arrays.ScaledExpOfChoice(p), p => Arrays.ScaledExpOfChoiceWithGradient(p), p => [0, 0, 2 * Math.Exp(p[2])], [-0.5, 0.3, -0.7]);
+    }
+
+    [Fact]
+    public void TwiceNorm_SqrtOfCallInsideProduct_TwiceUnitVector() =>
+        Check("TwiceNorm", p => Arrays.TwiceNorm(p), p => Arrays.TwiceNormWithGradient(p), p => p.Select(v => 2 * v / Math.Sqrt(p.Sum(u => u * u))).ToArray(), Data);
+
+    [Fact]
+    public void ForEachOverMovedView_BodyMovesTheLocal_EveryElementOnceAndTheSecondAgain() =>
+        Check("ForEachOverMovedView", p => Arrays.ForEachOverMovedView(p), p => Arrays.ForEachOverMovedViewWithGradient(p), p => p.Select((v, i) => (2 * v) + (i == 1 ? 1 : 0)).ToArray(), Data);
+
+    [Fact]
+    public void WeightedByCounts_CountsRestoredInTheReverseSweep_WithGradientAndNodeAgree()
+    {
+        // At step j both counts are j: the value is the sum of (1 + j) x_j², the gradient 2 (1 + j) x_j.
+        Check("WeightedByCounts", p => Arrays.WeightedByCounts(p), p => Arrays.WeightedByCountsWithGradient(p), p => p.Select((v, j) => 2 * (1 + j) * v).ToArray(), Data);
+        var x = new Variable(new NDArray([0.5, -1.5, 2.0]));
+        var y = Arrays.WeightedByCounts(x);
+        y.Backward();
+        Assert.Equal((1 * 0.25) + (2 * 2.25) + (3 * 4.0), y.Data.Item(), 12);
+        Assert.Equal([1.0, -6.0, 12.0], x.Grad!.AsSpan().ToArray());
+    }
+
     private static double[] Softmax(double[] z)
     {
         var max = z.Max();

@@ -101,17 +101,18 @@ internal sealed class ReverseMode
         Analyse(body);
         _read = ReadSomewhere(body);
 
-        // Which overwritten values the reverse sweep reads: found by writing it, until restoring adds no new reads.
         // Which overwritten values the reverse sweep reads: a value read in the reverse of one statement must be restored
         // when an assignment that can run after that statement overwrote it. Found by writing the reverse sweep, until
-        // restoring (which reads indices) adds nothing new.
+        // restoring (which reads indices) adds nothing new. What is restored only grows from one round to the next (a
+        // restore more than needed is exact, only slower), so this ends: recomputed from scratch, the rounds could swing
+        // between two answers, a checkpoint taking away the reads that called for an undo and the undo's reads for it.
         var order = new Order(body);
         var assigned = Assignments(body);
         _assigned = [.. assigned.Scalars.Keys];
         _written = [.. assigned.Elements.Keys];
         _assignedOnce = [.. assigned.Scalars.Where(a => a.Value.Count == 1 && order.LoopsAround(a.Value[0]).Length == 0).Select(a => a.Key)];
         var mark = _names.Mark;
-        Dictionary<string, List<Stmt>> reads;
+        Dictionary<string, List<Stmt>> reads, everyRead;
         while (true)
         {
             _reverse.Clear();
@@ -119,16 +120,17 @@ internal sealed class ReverseMode
             _names.Rewind(mark);
             ReverseBlock(body);
             reads = ReadsByStatement(order);
-            var checkpoints = Checkpoints(reads, assigned, order);
+            var checkpoints = Union(_checkpoints, Checkpoints(reads, assigned, order));
             var unrecorded = reads
                 .Select(r => (r.Key, Readers: r.Value.Where(reader => !(checkpoints.TryGetValue(reader, out var names) && names.Contains(r.Key))).ToList()))
                 .Where(r => r.Readers.Count > 0)
                 .ToDictionary(r => r.Key, r => r.Readers);
             var undo = new HashSet<(Stmt, string)>(
-                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, unrecorded, order)).Select(s => (s, a.Key))),
+                _undo.Concat(assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, unrecorded, order)).Select(s => (s, a.Key)))),
                 UndoComparer.Instance);
             if (undo.SetEquals(_undo) && SameCheckpoints(checkpoints, _checkpoints))
             {
+                everyRead = reads;
                 reads = unrecorded;
                 break;
             }
@@ -138,10 +140,12 @@ internal sealed class ReverseMode
         }
 
         // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
-        // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps.
+        // loops, which it sets itself), every reassigned parameter it reads, every local array whose gradient it keeps or
+        // whose elements it reads (restored from a checkpoint or not: the restore writes into the array itself).
         bool Read(string name) => reads.ContainsKey(name) || _boundReads.Contains(name);
         var handover = _locals.Keys
-            .Where(name => (Read(name) && !order.CountedIndices.Contains(name)) || (IsArray(_locals[name]) && IsActive(name)))
+            .Where(name => (Read(name) && !order.CountedIndices.Contains(name))
+                || (IsArray(_locals[name]) && (IsActive(name) || everyRead.ContainsKey(name))))
             .Concat(_method.Parameters.Where(p => Read(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
             .ToArray();
 
@@ -395,12 +399,15 @@ internal sealed class ReverseMode
 
             case Unary or Binary or MathCall:
                 {
-                    var operands = Operands(expr).Select(o => Lower(o, prelude, top: false)).ToArray();
+                    // Which operands vary is read off the operands as written: a temporary lowering made (a conditional's,
+                    // a call's) is not in the activity analysis yet.
+                    var written = Operands(expr);
+                    var operands = written.Select(o => Lower(o, prelude, top: false)).ToArray();
                     var partials = Partials(Rebuild(expr, Placeholders(operands)), new Variable("$t", ValueKind.Double));
                     var needed = new HashSet<string>();
                     for (var i = 0; i < operands.Length; i++)
                     {
-                        if (Varied(operands[i]))
+                        if (Varied(written[i]))
                         {
                             CollectNames(partials[i], needed);
                         }
@@ -1169,6 +1176,19 @@ internal sealed class ReverseMode
         }
 
         return checkpoints;
+    }
+
+    /// <summary>Every name either recorded at each statement, those of <paramref name="earlier"/> first.</summary>
+    private static Dictionary<Stmt, List<string>> Union(Dictionary<Stmt, List<string>> earlier, Dictionary<Stmt, List<string>> found)
+    {
+        var union = new Dictionary<Stmt, List<string>>(ByReference.Instance);
+        foreach (var pair in earlier.Concat(found))
+        {
+            var names = union.TryGetValue(pair.Key, out var existing) ? existing : union[pair.Key] = [];
+            names.AddRange(pair.Value.Where(name => !names.Contains(name)));
+        }
+
+        return union;
     }
 
     private static bool SameCheckpoints(Dictionary<Stmt, List<string>> a, Dictionary<Stmt, List<string>> b) =>

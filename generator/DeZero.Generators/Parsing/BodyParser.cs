@@ -30,6 +30,13 @@ internal sealed partial class BodyParser
     /// <summary>For each sequence variable, the parameter or local array whose elements it views (itself for a new array).</summary>
     private readonly Dictionary<string, string> _bases = new(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// The local arrays given a new array after their declaration (where), and the arrays some span views. A span keeps the
+    /// array it was given, but views are lowered to their array's name: an array both viewed and replaced is refused.
+    /// </summary>
+    private readonly Dictionary<string, IOperation> _replaced = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _viewed = new(System.StringComparer.Ordinal);
+
     /// <summary>The parameters that are sequences of doubles: inputs, whose elements may not be written.</summary>
     private readonly HashSet<string> _inputs = new(System.StringComparer.Ordinal);
 
@@ -292,7 +299,7 @@ internal sealed partial class BodyParser
         var value = initializer is null ? null : Parse(initializer);
         if (value is not null && IsSequence(kind))
         {
-            Bind(local.Name, value, initializer!);
+            Bind(local.Name, value, initializer!, declaration: true);
         }
 
         statements.Add(new Declare(local.Name, kind, value));
@@ -856,7 +863,7 @@ internal sealed partial class BodyParser
     /// Records which array a sequence variable views. A span local must always view the same array (it may move along
     /// it), so that its elements' gradients have one home.
     /// </summary>
-    private void Bind(string name, Expr value, IOperation at)
+    private void Bind(string name, Expr value, IOperation at, bool declaration = false)
     {
         var root = value switch
         {
@@ -876,8 +883,32 @@ internal sealed partial class BodyParser
         else
         {
             _bases[name] = root;
+            if (root != name && _viewed.Add(root) && _replaced.TryGetValue(root, out var replacement))
+            {
+                ReportReplaced(root, replacement);
+            }
+            else if (root == name && !declaration && value is NewArray && !_replaced.ContainsKey(root))
+            {
+                _replaced[root] = at;
+                if (_viewed.Contains(root))
+                {
+                    ReportReplaced(root, at);
+                }
+            }
         }
     }
+
+    private void ReportReplaced(string array, IOperation at) =>
+        Unsupported(at, $"a span views '{array}' and would keep its old array; give the new array a local of its own");
+
+    private static bool Assigns(Stmt statement, string name) => statement switch
+    {
+        Assign assign => assign.Name == name,
+        Block block => block.Statements.Any(s => Assigns(s, name)),
+        If conditional => Assigns(conditional.Then, name) || (conditional.Else is { } otherwise && Assigns(otherwise, name)),
+        Loop loop => Assigns(loop.Before, name) || Assigns(loop.Body, name) || Assigns(loop.Next, name),
+        _ => false,
+    };
 
     private string BaseOf(string sequence) => _bases.TryGetValue(sequence, out var root) ? root : sequence;
 
@@ -973,6 +1004,15 @@ internal sealed partial class BodyParser
         }
 
         var body = ParseBlock(loop.Body);
+        if (sequence is Model.Variable { Name: var name } && Assigns(body, name))
+        {
+            // C# reads the collection once: a new value the body gives the local must not change what the loop runs over.
+            var view = Fresh("items");
+            Bind(view, sequence, Collection(loop));
+            _effects.Add(new Declare(view, sequenceKind, sequence));
+            sequence = new Model.Variable(view, sequenceKind);
+        }
+
         var read = Widen(new ElementRead(sequence, index, elementKind), Symbols.KindOf(element.Type) ?? elementKind);
         var statements = new Stmt[] { new Declare(element.Name, read.Kind, read) }.Concat(body.Statements).ToEquatableArray();
         return new Loop(

@@ -531,4 +531,48 @@ public static partial class Arrays
 
         return m[x.Length - 1];
     }
+
+    /// <summary>Exp of a choice, scaled: the choice becomes a temporary inside the product, whose Exp keeps its value.</summary>
+    [Differentiable]
+    public static double ScaledExpOfChoice(ReadOnlySpan<double> x) => 2 * Math.Exp(x[0] > 0 ? x[1] : x[2]);
+
+    /// <summary>Sqrt of a call to an array method, scaled: the call's value is a temporary inside the product.</summary>
+    [Differentiable]
+    public static double TwiceNorm(ReadOnlySpan<double> x) => 2 * Math.Sqrt(SumSquares(x));
+
+    /// <summary>foreach runs over the span it was given, whatever the body assigns to the local afterwards.</summary>
+    [Differentiable]
+    public static double ForEachOverMovedView(ReadOnlySpan<double> x)
+    {
+        ReadOnlySpan<double> v = x;
+        double s = 0;
+        foreach (var e in v)
+        {
+            s += e * e;
+            v = x.Slice(1);
+        }
+
+        return s + v[0];
+    }
+
+    /// <summary>
+    /// A local int array counted up in a deeper loop after each read: the reverse sweep restores its counts from the
+    /// tape, so the node's sweeps must hand the array itself over (they once did not, and the node failed to compile).
+    /// </summary>
+    [Differentiable]
+    public static double WeightedByCounts(ReadOnlySpan<double> x)
+    {
+        int[] counts = new int[2];
+        double s = 0;
+        for (int j = 0; j < x.Length; j++)
+        {
+            s += x[j] * x[j] * (1 + counts[j % 2]);
+            for (int i = 0; i < counts.Length; i++)
+            {
+                counts[i]++;
+            }
+        }
+
+        return s;
+    }
 }
