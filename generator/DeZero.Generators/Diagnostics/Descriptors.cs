@@ -136,6 +136,11 @@ internal static class Descriptors
         "Expression nested too deeply",
         "This expression nests more than {0} operations deep: split it into statements with locals, so its derivative can be written without exhausting the compiler's stack");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "DZ0028",
+        "The project's C# is older than the generated code needs",
+        "The generated members of '{0}' need C# 8.0 or newer, and this project compiles C# {1}: set <LangVersion>8.0</LangVersion> or later in the project file (or remove LangVersion to take the SDK's default)");
+
     public static readonly DiagnosticDescriptor ArrayParameterWritten = Error(
         "DZ0026",
         "Elements of an array parameter written",
@@ -169,7 +174,7 @@ internal static class Descriptors
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
         NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
         DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, RuntimeUnderAlias, NestedTooDeeply,
-        ArrayParameterWritten, SpanViewsTwoArrays,
+        ArrayParameterWritten, SpanViewsTwoArrays, LanguageVersionTooOld,
         InternalError,
     ];
 

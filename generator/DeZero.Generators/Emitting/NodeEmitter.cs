@@ -34,7 +34,7 @@ internal static class NodeEmitter
         {
             var kind = parameter.Kind == ValueKind.Int ? "int" : "[NoDerivative] double";
             writer.WriteLine($"/// <summary>The value of the {kind} parameter <c>{parameter.Name}</c>.</summary>");
-            writer.WriteLine($"public {CSharpPrinter.Keyword(parameter.Kind)} {parameter.PropertyName} {{ get; init; }}");
+            writer.WriteLine($"public {CSharpPrinter.Keyword(parameter.Kind)} {parameter.PropertyName} {{ get; {(method.SettableProperties ? "set" : "init")}; }}");
             writer.WriteLine();
         }
 

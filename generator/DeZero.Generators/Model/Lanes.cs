@@ -54,6 +54,7 @@ internal static class Lanes
         UserCall call => $"the call to {call.Function.Name}",
         Conditional => "a conditional expression",
         FieldReference field => $"the field '{field.Field.Name}'",
+        ElementRead { Sequence: FieldReference table } => $"the table '{table.Field.Name}'",
         Convert or Variable or Constant or Binary or Unary or MathCall => "int or bool arithmetic",
         _ => "an expression other than double arithmetic",
     };

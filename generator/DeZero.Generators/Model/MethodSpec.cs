@@ -32,6 +32,12 @@ internal sealed record MethodSpec(
     /// keeps its <c>…WithGradient</c>, without the graph node and the overload that builds it.
     /// </summary>
     public bool WithoutNode { get; init; }
+
+    /// <summary>
+    /// The project compiles C# 8, in which <c>init</c> (C# 9) does not exist: the node's properties for int and
+    /// [NoDerivative] double parameters are written with <c>set</c>.
+    /// </summary>
+    public bool SettableProperties { get; init; }
 }
 
 /// <summary>A containing type, written back as a partial declaration around the generated members.</summary>

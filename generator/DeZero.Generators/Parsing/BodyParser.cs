@@ -229,7 +229,7 @@ internal sealed partial class BodyParser
             case IBranchOperation { BranchKind: BranchKind.Continue }:
                 statements.Add(new Continue());
                 break;
-            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation element } loop when SequenceKind(Collection(loop).Type) is { } sequenceKind:
+            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation element } loop when (Table(Collection(loop))?.Kind ?? SequenceKind(Collection(loop).Type)) is { } sequenceKind:
                 statements.Add(ParseForEach(loop, element.Symbol, sequenceKind));
                 break;
             case IForEachLoopOperation:
@@ -348,6 +348,11 @@ internal sealed partial class BodyParser
                     return new Assign(name, new Binary(op, target, new Constant(1, target.Kind), target.Kind), AssignmentForm.Step);
                 }
 
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation
+                when (operation is IAssignmentOperation a ? a.Target : ((IIncrementOrDecrementOperation)operation).Target) is IArrayElementReferenceOperation { ArrayReference: var table }
+                    && Table(table) is not null:
+                Unsupported(table, TableReason(table));
+                return null;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 Unsupported(operation, _arrays
                     ? "only locals, parameters and elements of local arrays, spans and int[] parameters can be assigned"
@@ -619,8 +624,18 @@ internal sealed partial class BodyParser
             return new EnumConstant(Symbols.FullName(operation.Type), System.Convert.ToInt64(enumValue, System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (Table(operation) is not null)
+        {
+            return Unsupported(operation, TableReason(operation));
+        }
+
         if ((Symbols.KindOf(operation.Type) ?? SequenceKind(operation.Type)) is not { } kind)
         {
+            if (NotReadReason(operation) is { } notRead)
+            {
+                return Unsupported(notRead.At, notRead.Reason);
+            }
+
             return ThrowIn(operation) is not null
                 ? Unsupported(operation, "a throw expression is taken as a branch of ?: or an arm of a switch expression; elsewhere, throw in an if statement before")
                 : Unsupported(operation, _arrays
@@ -636,6 +651,10 @@ internal sealed partial class BodyParser
                 return alias;
             case ILocalReferenceOperation local:
                 return new Model.Variable(local.Local.Name, kind);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when Table(element.ArrayReference) is { } table:
+                return new ElementRead(table, ParseIndex(element.Indices[0]), kind);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } sequence } when Table(sequence) is { } table:
+                return new Length(table);
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when field.IsReadOnly:
                 return new FieldReference(Symbols.Member(field), kind);
             case IConversionOperation conversion when IsSequence(kind) && SequenceKind(conversion.Operand.Type) == kind:
@@ -706,8 +725,59 @@ internal sealed partial class BodyParser
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 return ParseAssignmentValue(operation, kind);
             default:
-                return Unsupported(operation, "use arithmetic, comparisons, System.Math and [Differentiable] methods");
+                return NotReadReason(operation) is { } notRead
+                    ? Unsupported(notRead.At, notRead.Reason)
+                    : Unsupported(operation, "use arithmetic, comparisons, System.Math and [Differentiable] methods");
         }
+    }
+
+    /// <summary>
+    /// A <c>static readonly</c> <c>double[]</c> or <c>int[]</c> field: a table of constants (the coefficients of a polynomial,
+    /// say), read by element and <c>Length</c> in any method and never differentiated, as a static readonly double is.
+    /// </summary>
+    private static FieldReference? Table(IOperation operation) =>
+        operation is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type: IArrayTypeSymbol { Rank: 1 } array } field }
+            ? Symbols.KindOf(array.ElementType) switch
+            {
+                ValueKind.Double => new FieldReference(Symbols.Member(field), ValueKind.DoubleArray),
+                ValueKind.Int => new FieldReference(Symbols.Member(field), ValueKind.IntArray),
+                _ => null,
+            }
+            : null;
+
+    private static string TableReason(IOperation table)
+    {
+        var name = ((IFieldReferenceOperation)table).Field.Name;
+        return $"the static readonly array '{name}' is a table of constants, read as {name}[i], {name}.Length or foreach; it is not passed, viewed, sliced or written: pass its elements, or copy it into a local array";
+    }
+
+    /// <summary>
+    /// A field or property the generator does not read (a static field that is not readonly, an instance field, a property),
+    /// itself or as the array or span indexed: where to report it and what to write instead. Null for anything else.
+    /// </summary>
+    private static (IOperation At, string Reason)? NotReadReason(IOperation operation)
+    {
+        var member = operation switch
+        {
+            IArrayElementReferenceOperation element => element.ArrayReference,
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } => indexed,
+            IPropertyReferenceOperation { Property.Name: "Length", Instance: { } sequence } => sequence,
+            _ => operation,
+        };
+        var table = member.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" };
+        var instead = table
+            ? "a table of constants is a static readonly double[] or int[] field ('static readonly double[] C = { 1.0, 0.5 };')"
+            : "read a const or static readonly field, or pass the value as a [NoDerivative] double or int parameter";
+        return member switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: false, IsConst: false } field } =>
+                (member, $"the static field '{field.Name}' is not readonly, so it could change between a value and its gradient; {instead}"),
+            IFieldReferenceOperation { Field: { IsStatic: false } field } =>
+                (member, $"'{field.Name}' is an instance field; {instead}"),
+            IPropertyReferenceOperation { Property: { IsIndexer: false } property } =>
+                (member, $"the property '{property.Name}' is not read (a property runs code); {instead}"),
+            _ => null,
+        };
     }
 
     private Expr CheckedBinary(BinaryOp op, Expr left, Expr right, ValueKind kind, IOperation operation)
@@ -820,14 +890,14 @@ internal sealed partial class BodyParser
     private Expr ParseSequence(IOperation operation)
     {
         var sequence = Parse(operation);
-        return IsSequence(sequence.Kind) ? sequence : Unsupported(operation, "expected an array or span");
+        return IsSequence(sequence.Kind) || IsPlaceholder(sequence) ? sequence : Unsupported(operation, "expected an array or span");
     }
 
     private Expr ParseElement(IOperation sequence, IOperation index, ValueKind kind)
     {
         var operands = ParseInOrder([sequence, index]);
-        return operands[0] is Model.Variable or Slice
-            ? new ElementRead(operands[0], operands[1], kind)
+        return operands[0] is Model.Variable or Slice ? new ElementRead(operands[0], operands[1], kind)
+            : IsPlaceholder(operands[0]) ? operands[0]
             : Unsupported(sequence, "index a parameter, a local or a slice");
     }
 
@@ -872,6 +942,11 @@ internal sealed partial class BodyParser
             Slice { Sequence: Model.Variable v } => BaseOf(v.Name),
             _ => null,
         };
+        if (root is null && IsPlaceholder(value))
+        {
+            return; // Already reported.
+        }
+
         if (root is null)
         {
             Report(Descriptors.SpanViewsTwoArrays, at.Syntax, name, "is set to something other than a new array, a parameter, a local or a slice of one");
@@ -932,6 +1007,12 @@ internal sealed partial class BodyParser
     /// <summary><c>a[i] = e</c>, <c>a[i] op= e</c>, <c>a[i]++</c>: into a local array or span, or an int[] parameter.</summary>
     private Stmt? ParseElementAssignment(IOperation operation, IOperation sequenceOperation, IOperation indexOperation)
     {
+        if (Table(sequenceOperation) is not null)
+        {
+            Unsupported(sequenceOperation, TableReason(sequenceOperation));
+            return null;
+        }
+
         var sequence = ParseSequence(sequenceOperation);
         if (sequence is not Model.Variable { Name: var name })
         {
@@ -987,8 +1068,8 @@ internal sealed partial class BodyParser
 
     private Loop ParseForEach(IForEachLoopOperation loop, ILocalSymbol element, ValueKind sequenceKind)
     {
-        var sequence = ParseSequence(Collection(loop));
-        if (sequence is not Model.Variable)
+        var sequence = Table(Collection(loop)) ?? ParseSequence(Collection(loop));
+        if (sequence is not (Model.Variable or FieldReference))
         {
             var view = Fresh("items");
             Bind(view, sequence, Collection(loop));
@@ -1085,6 +1166,12 @@ internal sealed partial class BodyParser
     }
 
     private static Constant Placeholder(IOperation operation) => new(0, Symbols.KindOf(operation.Type) ?? ValueKind.Double);
+
+    /// <summary>
+    /// Where a sequence was expected, a number can only be what <see cref="Placeholder"/> left for something already
+    /// reported: it is not reported again.
+    /// </summary>
+    private static bool IsPlaceholder(Expr expr) => expr is Constant;
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(node), arguments.ToEquatableArray()));

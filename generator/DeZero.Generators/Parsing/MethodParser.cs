@@ -153,6 +153,14 @@ internal static class MethodParser
             Report(Descriptors.RuntimeUnderAlias, location, name);
         }
 
+        // Generated files open with #nullable enable, and nodes rely on the default members of the runtime's kernel
+        // interface: C# 8 both. Below C# 9 a node's properties are written with set instead of init.
+        var languageVersion = (syntax.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
+        if (languageVersion < LanguageVersion.CSharp8)
+        {
+            Report(Descriptors.LanguageVersionTooOld, location, name, languageVersion.ToDisplayString());
+        }
+
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
             Report(Descriptors.NoBody, location, name);
@@ -214,6 +222,7 @@ internal static class MethodParser
             vectorize)
         {
             WithoutNode = propertyClashes > 0,
+            SettableProperties = languageVersion < LanguageVersion.CSharp9,
         };
         return new ParseResult(spec, diagnostics.ToEquatableArray(), parser.Pending.ToEquatableArray());
     }

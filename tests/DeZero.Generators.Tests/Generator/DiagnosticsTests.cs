@@ -74,6 +74,15 @@ public sealed class DiagnosticsTests
                 }
             }
             """, "but Math.Tanh cannot run on SIMD lanes"),
+        ["Vectorize_Table"] = new("""
+            public static partial class Ops
+            {
+                private static readonly double[] C = { 1.0, 0.5 };
+
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x) => C[0] + C[1] * x;
+            }
+            """, "but the table 'C' cannot run on SIMD lanes"),
         ["Vectorize_IntParameter"] = new("""
             public static partial class Ops
             {
@@ -396,6 +405,109 @@ public sealed class DiagnosticsTests
                 }
             }
             """, "span or array parameter"),
+        // Static readonly double[] and int[] fields are tables of constants; other fields and properties are not read.
+        ["Table_StaticFieldNotReadonly"] = new("""
+            public static partial class Ops
+            {
+                private static double[] s_coefficients = { 1.0, 0.5 };
+
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedExpression:s_coefficients|}[0] + x;
+            }
+            """, "the static field 's_coefficients' is not readonly, so it could change between a value and its gradient; a table of constants is a static readonly double[] or int[] field"),
+        ["Table_StaticDoubleNotReadonly"] = new("""
+            public static partial class Ops
+            {
+                private static double s_scale = 2;
+
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedExpression:s_scale|} * x;
+            }
+            """, "the static field 's_scale' is not readonly, so it could change between a value and its gradient; read a const or static readonly field, or pass the value as a [NoDerivative] double or int parameter"),
+        ["Table_InstanceField"] = new("""
+            public sealed class Settings
+            {
+                public double Scale = 2;
+                public double[] Coefficients = { 1.0, 0.5 };
+            }
+
+            public static partial class Ops
+            {
+                private static readonly Settings Default = new();
+
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedExpression:Default.Scale|} * x + {|UnsupportedExpression:Default.Coefficients|}[1];
+            }
+            """, "'Scale' is an instance field; read a const or static readonly field"),
+        ["Table_SpanProperty"] = new("""
+            public static partial class Ops
+            {
+                private static System.ReadOnlySpan<double> Coefficients => [1.0, 0.5];
+
+                [Differentiable]
+                public static double F(double x) => {|UnsupportedExpression:Coefficients|}[0] + x * {|UnsupportedExpression:Coefficients|}[1];
+            }
+            """, "the property 'Coefficients' is not read (a property runs code); a table of constants is a static readonly double[] or int[] field ('static readonly double[] C = { 1.0, 0.5 };')"),
+        ["Table_SpanPropertyInArrayMethod"] = new("""
+            public static partial class Ops
+            {
+                private static System.ReadOnlySpan<double> Coefficients => new double[] { 1.0, 0.5 };
+
+                [Differentiable]
+                public static double F(System.ReadOnlySpan<double> x) => x[0] * {|UnsupportedExpression:Coefficients|}[1];
+            }
+            """, "the property 'Coefficients' is not read"),
+        ["Table_ElementWritten"] = new("""
+            public static partial class Ops
+            {
+                private static readonly double[] C = { 1.0, 0.5 };
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {|UnsupportedExpression:C|}[0] = x;
+                    return x;
+                }
+            }
+            """, "the static readonly array 'C' is a table of constants, read as C[i], C.Length or foreach; it is not passed, viewed, sliced or written"),
+        ["Table_ElementWrittenInArrayMethod"] = new("""
+            public static partial class Ops
+            {
+                private static readonly double[] C = { 1.0, 0.5 };
+
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    {|UnsupportedExpression:C|}[1] += x[0];
+                    return x[0];
+                }
+            }
+            """, "'C' is a table of constants"),
+        ["Table_PassedToACallee"] = new("""
+            public static partial class Ops
+            {
+                private static readonly double[] C = { 1.0, 0.5 };
+
+                [Differentiable]
+                public static double Dot(System.ReadOnlySpan<double> x, [NoDerivative] System.ReadOnlySpan<double> c) => x[0] * c[0] + x[1] * c[1];
+
+                [Differentiable]
+                public static double F(double[] x) => Dot(x, {|UnsupportedExpression:C|});
+            }
+            """, "pass its elements, or copy it into a local array"),
+        ["Table_ViewedByASpan"] = new("""
+            public static partial class Ops
+            {
+                private static readonly double[] C = { 1.0, 0.5 };
+
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    System.ReadOnlySpan<double> c = {|UnsupportedExpression:C|};
+                    return x[0] * c[0];
+                }
+            }
+            """, "'C' is a table of constants"),
         ["Array_Linq"] = new("""
             using System.Linq;
 

@@ -243,6 +243,42 @@ public sealed class SnapshotTests : ISnapshotOwner
                     System.Math.Abs(x) + System.Math.Max(x, y) + System.Math.Clamp(x, -1, y) + System.Math.Pow(x, y) + System.Math.Atan2(y, x);
             }
             """,
+        ["Tables"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                private static readonly double[] C = { 1.0, 0.5, -0.25 };
+
+                [Differentiable]
+                public static double Horner(double x)
+                {
+                    double s = 0;
+                    for (int i = C.Length - 1; i >= 0; i--) s = s * x + C[i];
+                    return s;
+                }
+
+                [Differentiable]
+                public static double Quadratic(double x) => C[0] + C[1] * x + C[2] * x * x;
+
+                [Differentiable]
+                public static double Weighted(ReadOnlySpan<double> x, ReadOnlySpan<double> w)
+                {
+                    double total = 0;
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        double s = 0;
+                        foreach (var c in C) s = s * x[i] + c;
+                        total += s * w[i];
+                    }
+
+                    return total;
+                }
+            }
+            """,
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];

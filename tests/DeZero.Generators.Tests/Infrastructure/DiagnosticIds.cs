@@ -95,4 +95,7 @@ internal static class DiagnosticIds
 
     /// <summary>A span or array local that views different arrays, or something the generator cannot follow.</summary>
     public const string SpanViewsTwoArrays = "DZ0027";
+
+    /// <summary>The project's C# is older than the generated code needs (C# 8).</summary>
+    public const string LanguageVersionTooOld = "DZ0028";
 }

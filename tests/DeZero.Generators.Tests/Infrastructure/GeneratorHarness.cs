@@ -34,21 +34,44 @@ internal static class GeneratorHarness
         Compile(sources.Select((s, i) => ($"Source{i}.cs", s)).ToArray());
 
     public static CSharpCompilation Compile(params (string Path, string Text)[] sources) =>
+        Compile(ParseOptions, sources);
+
+    /// <summary>A compilation of the given sources parsed with <paramref name="options"/> (a user's language version, say).</summary>
+    public static CSharpCompilation Compile(CSharpParseOptions options, params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
             "UserAssembly" + Guid.NewGuid().ToString("N"),
-            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, s.Path)),
             References,
             CompilationOptions);
 
     /// <summary>Compiles the sources and runs the generator once.</summary>
     public static GeneratorResult Run(params string[] sources) => Run(Compile(sources));
 
+    /// <summary>
+    /// Compiles the sources as C# <paramref name="version"/> and runs the generator once, its files parsed as that
+    /// version too, as a project's <c>LangVersion</c> does.
+    /// </summary>
+    public static GeneratorResult Run(LanguageVersion version, params string[] sources)
+    {
+        // Nullable reference types are C# 8: an older project cannot enable them (CS8630).
+        var options = ParseOptions.WithLanguageVersion(version);
+        var compilation = Compile(options, [.. sources.Select((s, i) => ($"Source{i}.cs", s))]);
+        if (version < LanguageVersion.CSharp8)
+        {
+            compilation = compilation.WithOptions(CompilationOptions.WithNullableContextOptions(NullableContextOptions.Disable));
+        }
+
+        return Run(compilation, options);
+    }
+
     /// <summary>Runs the generator once over <paramref name="compilation"/>, with step tracking on.</summary>
-    public static GeneratorResult Run(Compilation compilation)
+    public static GeneratorResult Run(Compilation compilation) => Run(compilation, ParseOptions);
+
+    private static GeneratorResult Run(Compilation compilation, CSharpParseOptions parseOptions)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new DifferentiableGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return RunAgain(driver, compilation);
     }
