@@ -207,7 +207,7 @@ internal sealed class ReverseMode
         }
 
         reverse.Add(Keep());
-        return new ReverseSpec(Finish(forward), Finish(reverse), _tape, _seed, _cursor);
+        return new ReverseSpec(Finish(forward), Finish(SetNotAdded(new Block(reverse.ToEquatableArray())).Statements.ToList()), _tape, _seed, _cursor);
     }
 
     // ----- Activity -----
@@ -1694,6 +1694,60 @@ internal sealed class ReverseMode
                         return live;
                     }
             }
+        }
+    }
+
+    /// <summary>
+    /// An adjoint cleared and then added to before anything else touches it (<c>aBar = 0; …; aBar += e;</c>, the reverse
+    /// of <c>a = f(a, …)</c> in a loop) is set instead: <c>aBar = e</c>, one addition less on the chain a loop carries. The
+    /// same value but for the sign of a zero (<c>0 + -0</c> is <c>+0</c>), which no gradient comparison sees.
+    /// </summary>
+    private Block SetNotAdded(Block block)
+    {
+        var statements = block.Statements.Select(s => s switch
+        {
+            Block inner => SetNotAdded(inner),
+            If conditional => new If(conditional.Condition, SetNotAdded(conditional.Then), conditional.Else is null ? null : SetNotAdded(conditional.Else)),
+            Loop loop => loop with { Before = SetNotAdded(loop.Before), Body = SetNotAdded(loop.Body), Next = SetNotAdded(loop.Next) },
+            _ => s,
+        }).ToList();
+        var adjoints = new HashSet<string>(_adjoints.Values);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (statements[i] is not Assign { Value: Constant { Value: 0 }, Name: var cleared } || !adjoints.Contains(cleared))
+            {
+                continue;
+            }
+
+            var target = new Variable(cleared, ValueKind.Double);
+            for (var j = i + 1; j < statements.Count; j++)
+            {
+                if (statements[j] is Assign { Value: Binary { Op: BinaryOp.Add, Left: Variable { Name: var added }, Right: var increment } } && added == cleared && !Reads(increment, target))
+                {
+                    statements[j] = new Assign(cleared, increment);
+                    statements.RemoveAt(i);
+                    break;
+                }
+
+                // Only plain assignments that never name the adjoint may stand between.
+                if (statements[j] is not (Assign or Declare) || Mentions(statements[j], cleared))
+                {
+                    break;
+                }
+            }
+        }
+
+        return new Block(statements.ToEquatableArray());
+
+        static bool Mentions(Stmt statement, string name)
+        {
+            var found = statement is Assign assign && assign.Name == name || statement is Declare declare && declare.Name == name;
+            Rewriter.Map(statement, e =>
+            {
+                found |= e is Variable v && v.Name == name;
+                return e;
+            });
+            return found;
         }
     }
 

@@ -151,9 +151,18 @@ public sealed class Tape
     /// <param name="intCount">How many ints are on it.</param>
     public void Keep(double[] doubles, int doubleCount, int[] ints, int intCount)
     {
-        _doubles = doubles;
+        // The stacks are almost always the tape's own: comparing first skips the GC's write barrier of a reference store.
+        if (!ReferenceEquals(_doubles, doubles))
+        {
+            _doubles = doubles;
+        }
+
         _doubleCount = doubleCount;
-        _ints = ints;
+        if (!ReferenceEquals(_ints, ints))
+        {
+            _ints = ints;
+        }
+
         _intCount = intCount;
     }
 
