@@ -59,6 +59,9 @@ internal sealed class ReverseMode
     /// </summary>
     private Dictionary<Stmt, List<string>> _checkpoints = new(ByReference.Instance);
 
+    /// <summary>The forward sweep's counted loops (and loops over every element), with the bounds they run between.</summary>
+    private readonly Dictionary<Stmt, (Expr Start, Expr End)> _countedForward = new(ByReference.Instance);
+
     private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed, TapeCursor cursor)
     {
         _cursor = cursor;
@@ -149,10 +152,21 @@ internal sealed class ReverseMode
             .Concat(_method.Parameters.Where(p => Read(p.Name) && assigned.Scalars.ContainsKey(p.Name)).Select(p => p.Name))
             .ToArray();
 
+        // A restore the reverse sweep overwrites before anything reads it (a variable set afresh at the top of each
+        // iteration, whose value from the iteration before is never read back) goes, with its push; so does a handed-over
+        // value the reverse sweep restores before reading. Found by liveness over the reverse sweep as it stands.
+        var liveness = new Liveness();
+        if (liveness.LiveAtStart(ReverseBlock(body)) is { } live)
+        {
+            _undo.RemoveWhere(u => _reverse.TryGetValue(u.Statement, out var restores)
+                && restores.Any(r => r is Assign { Value: TapePop } restore && restore.Name == u.Name && liveness.Dead.Contains(r)));
+            handover = handover.Where(name => IsArray(KindOf(name)) || live.Contains(name)).ToArray();
+        }
+
         _reverse.Clear();
         _names.Rewind(mark);
         var reverseBody = ReverseBlock(body);
-        var forwardBody = ForwardBlock(body); // before the declarations: it adds the trip counters
+        var forwardBody = Reserved(ForwardBlock(body)); // before the declarations: it adds the trip counters
         var forward = new List<Stmt>();
         forward.AddRange(_locals.Select(l => (Stmt)new Declare(l.Key, l.Value, Default(l.Value))));
         forward.Add(Load(declares: true));
@@ -197,7 +211,7 @@ internal sealed class ReverseMode
         }
 
         reverse.Add(Keep());
-        return new ReverseSpec(Finish(forward), Finish(reverse), _tape, _seed, _cursor);
+        return new ReverseSpec(Finish(forward), Finish(SetNotAdded(new Block(reverse.ToEquatableArray())).Statements.ToList()), _tape, _seed, _cursor);
     }
 
     // ----- Activity -----
@@ -531,7 +545,10 @@ internal sealed class ReverseMode
                 output.Add(new Assign(_adjoints[assign.Name], new TapeArray(_tape, new Length(new Variable(assign.Name, assign.Value.Kind)), assign.Value.Kind)));
                 break;
             case Assign assign when IsActive(assign.Name) && assign.Value.Kind == ValueKind.Double:
-                ReverseAssignment(new Variable(assign.Name, ValueKind.Double), new Variable(_adjoints[assign.Name], ValueKind.Double), assign.Value, Undoes(statement, assign.Name) ? Restore(assign.Name) : null, output);
+                ReverseAssignment(new Variable(assign.Name, ValueKind.Double), new Variable(_adjoints[assign.Name], ValueKind.Double), assign.Value, Undoes(statement, assign.Name) ? Inverse(assign) ?? Restore(assign.Name) : null, output);
+                break;
+            case Assign assign when Undoes(statement, assign.Name) && Inverse(assign) is { } inverse:
+                output.Add(inverse);
                 break;
             case Assign assign when Undoes(statement, assign.Name):
                 output.Add(Restore(assign.Name));
@@ -941,6 +958,21 @@ internal sealed class ReverseMode
         _ => throw new System.InvalidOperationException("An adjoint is a variable or an element"),
     };
 
+    /// <summary>
+    /// How an assignment is undone without the tape, when it can be exactly: an int step <c>i += e</c> or <c>i -= e</c>
+    /// (<c>e</c> fixed, not reading <c>i</c>) by the opposite step (two's complement wraps both ways), a negation
+    /// <c>x = -x</c> (int or double) by itself. Null for any other assignment.
+    /// </summary>
+    private Assign? Inverse(Assign assign) =>
+        assign.Value is Unary { Op: UnaryOp.Negate, Operand: Variable { Name: var negated } } && negated == assign.Name
+            ? assign
+            : assign.Value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Kind: ValueKind.Int, Left: Variable { Name: var stepped }, Right: var step } value
+        && stepped == assign.Name && !Reads(step, new Variable(assign.Name, ValueKind.Int)) && Fixed(step)
+            ? step is Constant { Value: 1 }
+                ? Step(assign.Name, value.Op == BinaryOp.Add ? BinaryOp.Subtract : BinaryOp.Add)
+                : new Assign(assign.Name, value with { Op = value.Op == BinaryOp.Add ? BinaryOp.Subtract : BinaryOp.Add }, AssignmentForm.Compound)
+            : null;
+
     private static Assign Step(string name, BinaryOp op) =>
         new(name, new Binary(op, new Variable(name, ValueKind.Int), new Constant(1, ValueKind.Int), ValueKind.Int), AssignmentForm.Step);
 
@@ -971,6 +1003,8 @@ internal sealed class ReverseMode
                 return (Undoes(statement, assign.Name) ? [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name)))] : Enumerable.Empty<Stmt>())
                     .Concat([Keep(), assign, Load(declares: false)])
                     .Concat(RecordCheckpoints(statement));
+            case Assign assign when Undoes(statement, assign.Name) && Inverse(assign) is not null:
+                return [assign];
             case Assign assign when Undoes(statement, assign.Name):
                 return [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name))), assign];
             case ElementAssign element when Undoes(statement, element.Sequence):
@@ -1010,12 +1044,14 @@ internal sealed class ReverseMode
                         start = new Variable(name, ValueKind.Int);
                     }
 
-                    output.Add(new Loop(
+                    var loop = new Loop(
                         new Block(EquatableArray.Of<Stmt>(new Assign(counted.Index, start))),
                         new Binary(BinaryOp.Less, index, counted.End, ValueKind.Bool),
                         ConditionAtBottom: false,
                         ForwardBlock(counted.Body),
-                        new Block(EquatableArray.Of<Stmt>(Step(counted.Index, BinaryOp.Add)))));
+                        new Block(EquatableArray.Of<Stmt>(Step(counted.Index, BinaryOp.Add))));
+                    _countedForward[loop] = (counted.Start, counted.End);
+                    output.Add(loop);
                     if (recorded)
                     {
                         if (start is Variable)
@@ -1033,6 +1069,179 @@ internal sealed class ReverseMode
                 return [statement];
         }
     }
+
+    // ----- Room on the tape before loops -----
+
+    /// <summary>
+    /// The forward sweep with room made on the tape before each outermost loop whose pushes can be counted when it starts
+    /// (counted loops, nested ones whose bounds it does not change, no callee's sweep): its pushes then store without a
+    /// check. A loop whose count is not known keeps its checks, and its inner loops are tried on their own.
+    /// </summary>
+    private Block Reserved(Block block) => new(block.Statements.SelectMany(Reserved).ToEquatableArray());
+
+    private IEnumerable<Stmt> Reserved(Stmt statement)
+    {
+        switch (statement)
+        {
+            case Loop loop when _countedForward.TryGetValue(loop, out var bounds) && PushesOf(loop, bounds, Assigned(loop)) is { } count:
+                return count.Doubles is null && count.Ints is null
+                    ? [loop]
+                    : [new TapeReserve(_tape, count.Doubles, count.Ints), MarkReserved(loop)];
+            case Loop loop:
+                return [loop with { Before = Reserved(loop.Before), Body = Reserved(loop.Body), Next = Reserved(loop.Next) }];
+            case If conditional:
+                return [new If(conditional.Condition, Reserved(conditional.Then), conditional.Else is null ? null : Reserved(conditional.Else))];
+            case Block inner:
+                return [Reserved(inner)];
+            default:
+                return [statement];
+        }
+    }
+
+    /// <summary>
+    /// How many doubles and ints a counted loop pushes at most, as double-valued expressions read when it starts (null for
+    /// none), or null when that cannot be known there. <paramref name="region"/>: what the outermost loop assigns, which
+    /// the bounds of the loops inside it must not read.
+    /// </summary>
+    private (Expr? Doubles, Expr? Ints)? PushesOf(Loop loop, (Expr Start, Expr End) bounds, HashSet<string> region)
+    {
+        if (Pushes(loop.Body, region) is not { } body)
+        {
+            return null;
+        }
+
+        var trips = Trips(bounds);
+        return (Times(trips, body.Doubles), Times(trips, body.Ints));
+    }
+
+    private (Expr? Doubles, Expr? Ints)? Pushes(Block block, HashSet<string> region)
+    {
+        (Expr? Doubles, Expr? Ints) total = (null, null);
+        foreach (var statement in block.Statements)
+        {
+            (Expr? Doubles, Expr? Ints)? count = statement switch
+            {
+                TapePush { Value.Kind: ValueKind.Double } => (One, null),
+                TapePush { Value.Kind: ValueKind.Int or ValueKind.Bool } => (null, One),
+                TapePush => (null, null), // an array: the tape keeps those apart
+                Block inner => Pushes(inner, region),
+                If conditional => Larger(Pushes(conditional.Then, region), conditional.Else is null ? (null, null) : Pushes(conditional.Else, region)),
+                Loop inner when _countedForward.TryGetValue(inner, out var bounds) && Invariant(bounds.Start, region) && Invariant(bounds.End, region)
+                    && Pushes(inner.Before, region) is { Doubles: null, Ints: null } && Pushes(inner.Next, region) is { Doubles: null, Ints: null } =>
+                    PushesOf(inner, bounds, region),
+                Loop or TapeSync or Break or Continue or Goto or Label or Return or ReturnTuple or SweepReverseCall => null,
+                Assign { Value: SweepForwardCall } => null,
+                _ => (null, null),
+            };
+            if (count is not { } known)
+            {
+                return null;
+            }
+
+            total = (Plus(total.Doubles, known.Doubles), Plus(total.Ints, known.Ints));
+        }
+
+        return total;
+
+        static (Expr?, Expr?)? Larger((Expr? Doubles, Expr? Ints)? a, (Expr? Doubles, Expr? Ints)? b) =>
+            a is { } x && b is { } y ? (Max(x.Doubles, y.Doubles), Max(x.Ints, y.Ints)) : null;
+    }
+
+    private static readonly Expr One = Constant.Of(1);
+
+    /// <summary>A loop's trip count, in doubles: each bound converted first, so that no int arithmetic can wrap.</summary>
+    private static Expr Trips((Expr Start, Expr End) bounds) =>
+        bounds switch
+        {
+            (Constant { Value: var start }, Constant { Value: var end }) => Constant.Of(System.Math.Max(0, end - start)),
+            (Constant { Value: 0 }, var end) => new MathCall("Max", EquatableArray.Of<Expr>(Constant.Zero, new Model.Convert(end, ValueKind.Double)), ValueKind.Double),
+            _ => new MathCall("Max", EquatableArray.Of<Expr>(Constant.Zero, Sub(new Model.Convert(bounds.End, ValueKind.Double), new Model.Convert(bounds.Start, ValueKind.Double))), ValueKind.Double),
+        };
+
+    private static Expr? Plus(Expr? a, Expr? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        (Constant x, Constant y) => Constant.Of(x.Value + y.Value),
+        _ => Add(a, b),
+    };
+
+    private static Expr? Times(Expr trips, Expr? count) => (trips, count) switch
+    {
+        (_, null) => null,
+        (Constant { Value: 0 }, _) => null,
+        (Constant x, Constant y) => Constant.Of(x.Value * y.Value),
+        (_, Constant { Value: 1 }) => trips,
+        _ => Mul(trips, count),
+    };
+
+    private static Expr? Max(Expr? a, Expr? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        (Constant x, Constant y) => Constant.Of(System.Math.Max(x.Value, y.Value)),
+        _ when a.Equals(b) => a,
+        _ => new MathCall("Max", EquatableArray.Of(a, b), ValueKind.Double),
+    };
+
+    /// <summary>Whether a bound reads nothing <paramref name="region"/> assigns (and no element, no call): it has one value throughout.</summary>
+    private static bool Invariant(Expr bound, HashSet<string> region)
+    {
+        var invariant = true;
+        Rewriter.Map(bound, e =>
+        {
+            invariant &= e switch
+            {
+                Variable v => !region.Contains(v.Name),
+                ElementRead or UserCall or SweepForwardCall or TapePop or TapeArray => false,
+                _ => true,
+            };
+            return e;
+        });
+        return invariant;
+    }
+
+    /// <summary>Every name a forward-sweep statement assigns or writes an element of, nested statements included.</summary>
+    private static HashSet<string> Assigned(Stmt statement)
+    {
+        var names = new HashSet<string>();
+        Walk(statement);
+        return names;
+
+        void Walk(Stmt s)
+        {
+            switch (s)
+            {
+                case Assign assign: names.Add(assign.Name); break;
+                case Declare declare: names.Add(declare.Name); break;
+                case ElementAssign element: names.Add(element.Sequence); break;
+                case CallWithGradient call:
+                    names.Add(call.Value);
+                    foreach (var partial in call.Partials)
+                    {
+                        if (partial.Name is { } name)
+                        {
+                            names.Add(name);
+                        }
+                    }
+
+                    break;
+                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
+                case If conditional: Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
+                case Loop loop: Walk(loop.Before); Walk(loop.Body); Walk(loop.Next); break;
+            }
+        }
+    }
+
+    /// <summary>The loop with every push inside it storing without a check: room was made before it.</summary>
+    private static Stmt MarkReserved(Stmt statement) => statement switch
+    {
+        TapePush push => push with { Reserved = true },
+        Block block => new Block(block.Statements.Select(MarkReserved).ToEquatableArray()),
+        If conditional => new If(conditional.Condition, (Block)MarkReserved(conditional.Then), conditional.Else is null ? null : (Block)MarkReserved(conditional.Else)),
+        Loop loop => loop with { Before = (Block)MarkReserved(loop.Before), Body = (Block)MarkReserved(loop.Body), Next = (Block)MarkReserved(loop.Next) },
+        _ => statement,
+    };
 
     private bool HasReverse(Stmt statement) => _reverse.TryGetValue(statement, out var reverse) && reverse.Count > 0;
 
@@ -1215,14 +1424,19 @@ internal sealed class ReverseMode
         var k = new Variable(index, ValueKind.Int);
         var sequence = new Variable(array, kind);
         var one = new Constant(1, ValueKind.Int);
-        return push
-            ? new Loop(
+        if (push)
+        {
+            var loop = new Loop(
                 new Block(EquatableArray.Of<Stmt>(new Declare(index, ValueKind.Int, new Constant(0, ValueKind.Int)))),
                 new Binary(BinaryOp.Less, k, new Length(sequence), ValueKind.Bool),
                 ConditionAtBottom: false,
                 new Block(EquatableArray.Of<Stmt>(new TapePush(_tape, new ElementRead(sequence, k, element)))),
-                new Block(EquatableArray.Of<Stmt>(Step(index, BinaryOp.Add))))
-            : new Loop(
+                new Block(EquatableArray.Of<Stmt>(Step(index, BinaryOp.Add))));
+            _countedForward[loop] = (new Constant(0, ValueKind.Int), new Length(sequence));
+            return loop;
+        }
+
+        return new Loop(
                 new Block(EquatableArray.Of<Stmt>(new Declare(index, ValueKind.Int, new Binary(BinaryOp.Subtract, new Length(sequence), one, ValueKind.Int)))),
                 new Binary(BinaryOp.GreaterOrEqual, k, new Constant(0, ValueKind.Int), ValueKind.Bool),
                 ConditionAtBottom: false,
@@ -1368,6 +1582,194 @@ internal sealed class ReverseMode
         e is Slice { Sequence: Variable root } slice && (_locals.ContainsKey(root.Name) || _adjoints.Any(a => a.Value == root.Name && !_parameters.ContainsKey(a.Key)))
             ? slice with { OfArray = true }
             : e);
+
+    /// <summary>
+    /// Which variables a reverse sweep reads before it assigns them, from each point to its end (backwards liveness over
+    /// its blocks, ifs and loops), and which restores from the tape (<c>x = pop</c>) assign a value nothing reads.
+    /// </summary>
+    private sealed class Liveness
+    {
+        private bool _unknown;
+
+        /// <summary>The restores whose value is never read.</summary>
+        public HashSet<Stmt> Dead { get; } = new(ByReference.Instance);
+
+        /// <summary>What the sweep reads before assigning it; null for a sweep with jumps, which this does not follow.</summary>
+        public HashSet<string>? LiveAtStart(Block sweep)
+        {
+            var live = Before(sweep, [], mark: true);
+            return _unknown ? null : live;
+        }
+
+        /// <summary>One more round of a loop: what is live at its head, given the head's live set so far.</summary>
+        private HashSet<string> Round(Loop loop, HashSet<string> exit, HashSet<string> head, bool mark)
+        {
+            var test = new HashSet<string>(exit);
+            test.UnionWith(head);
+            var body = Before(loop.Body, Before(loop.Next, test, mark), mark);
+            if (!loop.ConditionAtBottom)
+            {
+                body.UnionWith(test);
+            }
+
+            return body;
+        }
+
+        private HashSet<string> Before(Block block, HashSet<string> after, bool mark)
+        {
+            var live = after;
+            for (var i = block.Statements.Count - 1; i >= 0; i--)
+            {
+                live = Before(block.Statements[i], live, mark);
+            }
+
+            return live;
+        }
+
+        private HashSet<string> Before(Stmt statement, HashSet<string> after, bool mark)
+        {
+            switch (statement)
+            {
+                case Assign assign:
+                    {
+                        if (mark && assign.Value is TapePop && !after.Contains(assign.Name))
+                        {
+                            Dead.Add(statement);
+                        }
+
+                        var live = new HashSet<string>(after);
+                        live.Remove(assign.Name);
+                        CollectNames(assign.Value, live);
+                        return live;
+                    }
+
+                case Declare declare:
+                    {
+                        var live = new HashSet<string>(after);
+                        live.Remove(declare.Name);
+                        if (declare.Value is { } value)
+                        {
+                            CollectNames(value, live);
+                        }
+
+                        return live;
+                    }
+
+                case Block block:
+                    return Before(block, after, mark);
+                case If conditional:
+                    {
+                        var live = Before(conditional.Then, after, mark);
+                        live.UnionWith(conditional.Else is null ? after : Before(conditional.Else, after, mark));
+                        CollectNames(conditional.Condition, live);
+                        return live;
+                    }
+
+                case Loop loop:
+                    {
+                        // Grown until it holds: the live set at the top of the body (for a condition on top, at the test),
+                        // from what follows the loop, what the condition reads, and what another round reads first.
+                        var exit = new HashSet<string>(after);
+                        if (loop.Condition is { } condition)
+                        {
+                            CollectNames(condition, exit);
+                        }
+
+                        var head = loop.ConditionAtBottom ? [] : exit;
+                        while (true)
+                        {
+                            var grown = Round(loop, exit, head, mark: false);
+                            if (grown.SetEquals(head))
+                            {
+                                break;
+                            }
+
+                            head = grown;
+                        }
+
+                        return Before(loop.Before, Round(loop, exit, head, mark), mark);
+                    }
+
+                case Break or Continue or Goto or Label or Return or ReturnTuple:
+                    _unknown = true;
+                    return after;
+                default:
+                    {
+                        // Anything else (an element write, a callee's reverse sweep, a push) only reads, as far as this knows.
+                        var live = new HashSet<string>(after);
+                        Rewriter.Map(statement, e =>
+                        {
+                            if (e is Variable v)
+                            {
+                                live.Add(v.Name);
+                            }
+
+                            return e;
+                        });
+                        if (statement is ElementAssign element)
+                        {
+                            live.Add(element.Sequence);
+                        }
+
+                        return live;
+                    }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An adjoint cleared and then added to before anything else touches it (<c>aBar = 0; …; aBar += e;</c>, the reverse
+    /// of <c>a = f(a, …)</c> in a loop) is set instead: <c>aBar = e</c>, one addition less on the chain a loop carries. The
+    /// same value but for the sign of a zero (<c>0 + -0</c> is <c>+0</c>), which no gradient comparison sees.
+    /// </summary>
+    private Block SetNotAdded(Block block)
+    {
+        var statements = block.Statements.Select(s => s switch
+        {
+            Block inner => SetNotAdded(inner),
+            If conditional => new If(conditional.Condition, SetNotAdded(conditional.Then), conditional.Else is null ? null : SetNotAdded(conditional.Else)),
+            Loop loop => loop with { Before = SetNotAdded(loop.Before), Body = SetNotAdded(loop.Body), Next = SetNotAdded(loop.Next) },
+            _ => s,
+        }).ToList();
+        var adjoints = new HashSet<string>(_adjoints.Values);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (statements[i] is not Assign { Value: Constant { Value: 0 }, Name: var cleared } || !adjoints.Contains(cleared))
+            {
+                continue;
+            }
+
+            var target = new Variable(cleared, ValueKind.Double);
+            for (var j = i + 1; j < statements.Count; j++)
+            {
+                if (statements[j] is Assign { Value: Binary { Op: BinaryOp.Add, Left: Variable { Name: var added }, Right: var increment } } && added == cleared && !Reads(increment, target))
+                {
+                    statements[j] = new Assign(cleared, increment);
+                    statements.RemoveAt(i);
+                    break;
+                }
+
+                // Only plain assignments that never name the adjoint may stand between.
+                if (statements[j] is not (Assign or Declare) || Mentions(statements[j], cleared))
+                {
+                    break;
+                }
+            }
+        }
+
+        return new Block(statements.ToEquatableArray());
+
+        static bool Mentions(Stmt statement, string name)
+        {
+            var found = statement is Assign assign && assign.Name == name || statement is Declare declare && declare.Name == name;
+            Rewriter.Map(statement, e =>
+            {
+                found |= e is Variable v && v.Name == name;
+                return e;
+            });
+            return found;
+        }
+    }
 
     /// <summary>Statements by identity: two equal statements in two places have two reverses.</summary>
     private sealed class ByReference : IEqualityComparer<Stmt>

@@ -311,10 +311,37 @@ internal sealed class CSharpPrinter
                         { Kind: ValueKind.Bool } condition => $"{Print(condition, ConditionalPrecedence + 1)} ? 1 : 0",
                         _ => Print(push.Value),
                     };
-                    writer.WriteLine($"if ({count} == {stack}.Length) {stack} = {Identifier(push.Tape)}.{grow}({count});");
+                    if (!push.Reserved)
+                    {
+                        writer.WriteLine($"if ({count} == {stack}.Length) {stack} = {Identifier(push.Tape)}.{grow}({count});");
+                    }
+
                     writer.WriteLine($"{stack}[{count}++] = {value};");
                     break;
                 }
+
+            case TapeReserve reserve when _cursor is { } cursor:
+                {
+                    // One check before a loop instead of one per push: the loop then calls nothing, so the JIT keeps its
+                    // doubles in registers (a call, even one never taken, spills every xmm register it crosses).
+                    foreach (var (needed, stack, count, method) in new[]
+                    {
+                        (reserve.Doubles, Identifier(cursor.Doubles), Identifier(cursor.DoubleCount), "ReserveDoubles"),
+                        (reserve.Ints, Identifier(cursor.Ints), Identifier(cursor.IntCount), "ReserveInts"),
+                    })
+                    {
+                        if (needed is not null)
+                        {
+                            var amount = Print(needed);
+                            writer.WriteLine($"if ({count} + {Print(needed, 11)} > {stack}.Length) {stack} = {Identifier(reserve.Tape)}.{method}({count}, {amount});");
+                        }
+                    }
+
+                    break;
+                }
+
+            case TapeReserve:
+                break;
 
             case TapePush push:
                 writer.WriteLine($"{Identifier(push.Tape)}.Push({Print(push.Value)});");

@@ -37,6 +37,7 @@ internal static class Rewriter
         ReturnTuple tuple => new ReturnTuple(tuple.Values.Select(v => Map(v, map)).ToEquatableArray()),
         CallWithGradient call => call with { Call = (UserCall)Map(call.Call, map) },
         TapePush push => push with { Value = Map(push.Value, map) },
+        TapeReserve reserve => reserve with { Doubles = reserve.Doubles is null ? null : Map(reserve.Doubles, map), Ints = reserve.Ints is null ? null : Map(reserve.Ints, map) },
         SweepReverseCall call => call with { Call = (UserCall)Map(call.Call, map), Seed = Map(call.Seed, map), Adjoints = call.Adjoints.Select(a => Map(a, map)).ToEquatableArray() },
         Block block => Map(block, map),
         Throw thrown => new Throw(Map(thrown.Exception, map)),

@@ -71,8 +71,17 @@ internal sealed record Goto(string Name) : Stmt;
 
 // Only in reverse-mode sweeps:
 
-/// <summary><c>tape.Push(value);</c></summary>
-internal sealed record TapePush(string Tape, Expr Value) : Stmt;
+/// <summary>
+/// <c>tape.Push(value);</c>. <paramref name="Reserved"/>: a <see cref="TapeReserve"/> before the loop around it made room,
+/// so it stores without checking.
+/// </summary>
+internal sealed record TapePush(string Tape, Expr Value, bool Reserved = false) : Stmt;
+
+/// <summary>
+/// Makes room on the tape's stacks for what the loop after it pushes: at most <paramref name="Doubles"/> doubles and
+/// <paramref name="Ints"/> ints (double-valued counts, which never wrap; null for none).
+/// </summary>
+internal sealed record TapeReserve(string Tape, Expr? Doubles, Expr? Ints) : Stmt;
 
 /// <summary>
 /// The reverse sweep of an array method called from another: <c>G.SweepReverse(args, tape, seed, adjoints)</c>. Each

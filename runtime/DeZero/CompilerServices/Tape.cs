@@ -118,6 +118,32 @@ public sealed class Tape
         return Grow(ref _ints);
     }
 
+    /// <summary>
+    /// A stack of doubles holding the first <paramref name="count"/> with room for <paramref name="needed"/> more: for a sweep
+    /// about to run a loop whose pushes it counted beforehand, so that they store without a check (and the loop calls nothing).
+    /// </summary>
+    /// <param name="count">The doubles on the stack, as the sweep counts them.</param>
+    /// <param name="needed">How many the loop will push at most (a double: a product of trip counts never wraps).</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public double[] ReserveDoubles(int count, double needed)
+    {
+        _doubleCount = count;
+        return Reserve(ref _doubles, count, needed);
+    }
+
+    /// <summary>
+    /// A stack of ints holding the first <paramref name="count"/> with room for <paramref name="needed"/> more: for a sweep
+    /// about to run a loop whose pushes it counted beforehand.
+    /// </summary>
+    /// <param name="count">The ints on the stack, as the sweep counts them.</param>
+    /// <param name="needed">How many the loop will push at most.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int[] ReserveInts(int count, double needed)
+    {
+        _intCount = count;
+        return Reserve(ref _ints, count, needed);
+    }
+
     /// <summary>Takes back the stacks a sweep kept in locals, with its counts: before a callee uses the tape, and at its end.</summary>
     /// <param name="doubles">The sweep's stack of doubles (this tape's own, or grown from it).</param>
     /// <param name="doubleCount">How many doubles are on it.</param>
@@ -125,9 +151,18 @@ public sealed class Tape
     /// <param name="intCount">How many ints are on it.</param>
     public void Keep(double[] doubles, int doubleCount, int[] ints, int intCount)
     {
-        _doubles = doubles;
+        // The stacks are almost always the tape's own: comparing first skips the GC's write barrier of a reference store.
+        if (!ReferenceEquals(_doubles, doubles))
+        {
+            _doubles = doubles;
+        }
+
         _doubleCount = doubleCount;
-        _ints = ints;
+        if (!ReferenceEquals(_ints, ints))
+        {
+            _ints = ints;
+        }
+
         _intCount = intCount;
     }
 
@@ -198,6 +233,22 @@ public sealed class Tape
     private static T[] Grow<T>(ref T[] stack)
     {
         Array.Resize(ref stack, stack.Length * 2);
+        return stack;
+    }
+
+    private static T[] Reserve<T>(ref T[] stack, int count, double needed)
+    {
+        double total = count + needed;
+        if (total > Array.MaxLength)
+        {
+            throw new OutOfMemoryException($"A gradient's tape would need {total:R} entries, more than an array holds.");
+        }
+
+        if (total > stack.Length)
+        {
+            Array.Resize(ref stack, (int)Math.Min(Array.MaxLength, Math.Max(total, stack.Length * 2.0)));
+        }
+
         return stack;
     }
 

@@ -131,8 +131,6 @@ namespace Samples
                             if (intCount == ints.Length) ints = tape.GrowInts(intCount);
                             ints[intCount++] = used[column];
                             used[column] = 0;
-                            if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
-                            doubles[doubleCount++] = sign;
                             sign = -sign;
                             if (intCount == ints.Length) ints = tape.GrowInts(intCount);
                             ints[intCount++] = 1;
@@ -182,7 +180,7 @@ namespace Samples
                     {
                         if (ints[--intCount] != 0)
                         {
-                            sign = doubles[--doubleCount];
+                            sign = -sign;
                             used[column] = ints[--intCount];
                             dA[row * n + column] += sign * (t1 * detBar);
                             t1Bar += sign * a[row * n + column] * detBar;

@@ -102,6 +102,7 @@ namespace Samples
                 int[] ints = tape.IntStack;
                 int intCount = tape.IntCount;
                 loss = 0.0;
+                if (doubleCount + global::System.Math.Max(0.0, (double)ys.Length) > doubles.Length) doubles = tape.ReserveDoubles(doubleCount, global::System.Math.Max(0.0, (double)ys.Length));
                 for (i = 0; i < ys.Length; i++)
                 {
                     z = b;
@@ -109,7 +110,6 @@ namespace Samples
                     {
                         z += w[j] * xs[i * features + j];
                     }
-                    if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
                     doubles[doubleCount++] = t1;
                     t1 = global::System.Math.Exp(-ys[i] * z);
                     loss += global::System.Math.Log(1.0 + t1);

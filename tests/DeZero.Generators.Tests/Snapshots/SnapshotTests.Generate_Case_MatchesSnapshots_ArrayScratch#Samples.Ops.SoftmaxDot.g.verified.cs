@@ -106,9 +106,9 @@ namespace Samples
                     v = e[index1];
                     s += v;
                 }
+                if (doubleCount + global::System.Math.Max(0.0, (double)z.Length) > doubles.Length) doubles = tape.ReserveDoubles(doubleCount, global::System.Math.Max(0.0, (double)z.Length));
                 for (i_1 = 0; i_1 < z.Length; i_1++)
                 {
-                    if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
                     doubles[doubleCount++] = t1;
                     t1 = e[i_1] / total;
                     s += t1 * values[i_1];
