@@ -55,6 +55,55 @@ public abstract class ElementwiseFunction<TKernel> : Function
         return gxs;
     }
 
+    /// <summary>
+    /// The gradient of every input of the recorded call as a graph, so it can be differentiated again: built by the
+    /// kernel from other differentiable nodes when the method's body allows (any order), otherwise from nodes of the
+    /// method's partial derivatives, whose own gradients come from its second derivatives.
+    /// </summary>
+    /// <param name="gy">The gradient of the output: of its shape, or 0-d.</param>
+    public sealed override Variable[] BackwardAll(Variable gy)
+    {
+        ArgumentNullException.ThrowIfNull(gy);
+        var kernel = CreateKernel();
+        var recorded = Recorded(kernel.Arity);
+        var xs = new Variable[kernel.Arity];
+        for (var k = 0; k < xs.Length; k++)
+        {
+            xs[k] = InputAt(k);
+        }
+
+        var gxs = new Variable[xs.Length];
+        switch (kernel.Order)
+        {
+            case int.MaxValue:
+                kernel.GradientGraph(xs, RecordedOutput!, gy, gxs);
+                break;
+            case >= 2:
+                {
+                    var partials = new ElementwiseGradients(kernel.Arity, recorded.Shape);
+                    Backward(kernel, recorded, ref partials);
+                    for (var k = 0; k < xs.Length; k++)
+                    {
+                        gxs[k] = gy * new PartialFunction<TKernel>(this, kernel, k, partials.Partial(k, recorded.Shape)).Call(xs);
+                    }
+
+                    break;
+                }
+
+            default:
+                throw new NotSupportedException(
+                    $"The node of {Generated(GetType()) ?? GetType().Name} was written by an earlier version of the DeZero generator, "
+                    + "without higher-order derivatives, so a Backward(createGraph: true) pass cannot go through it: rebuild it with this version.");
+        }
+
+        for (var k = 0; k < gxs.Length; k++)
+        {
+            gxs[k] = ElementwiseGraph.SumTo(gxs[k], xs[k].Data);
+        }
+
+        return gxs;
+    }
+
     internal sealed override NDArray Evaluate(Variable[] inputs)
     {
         var kernel = CreateKernel();
@@ -75,6 +124,12 @@ public abstract class ElementwiseFunction<TKernel> : Function
 
     internal sealed override void Backpropagate(Variable output, BackwardQueue pass)
     {
+        if (pass.CreateGraph)
+        {
+            BackpropagateGraph(output);
+            return;
+        }
+
         var kernel = CreateKernel();
         var inputs = Recorded(kernel.Arity);
         if (inputs.Shape.Size == 1 && output.TryGetOneElementGrad(out var gy))
@@ -163,7 +218,7 @@ public abstract class ElementwiseFunction<TKernel> : Function
         return NDArray.Create(y, shape);
     }
 
-    private static void Backward(TKernel kernel, in ElementwiseInputs inputs, ref ElementwiseGradients gradients)
+    internal static void Backward(TKernel kernel, in ElementwiseInputs inputs, ref ElementwiseGradients gradients)
     {
         var n = inputs.Shape.Size;
         var i = 0;
