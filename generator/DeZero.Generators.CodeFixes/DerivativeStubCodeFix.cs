@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -29,10 +30,8 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = [Descriptors.NotDifferentiableCall.Id];
 
-    /// <summary>
-    /// None: two calls to one function need one stub, not two, and the first stub already settles the rest.
-    /// </summary>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <summary>Fix All: one stub per function, however many calls it has, in the document, the project or the solution.</summary>
+    public override FixAllProvider? GetFixAllProvider() => OneStubPerFunction.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -60,8 +59,12 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
         }
     }
 
-    /// <summary>Where the stub goes and what it says, or null when no supplied derivative could fit the callee.</summary>
-    private static Stub? Plan(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the stub goes and what it says, or null when no supplied derivative could fit the callee. <paramref name="taken"/>:
+    /// the names of the stubs planned already (by Fix All) in each type, which a new one must not take.
+    /// </summary>
+    private static Stub? Plan(
+        SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken, Dictionary<ISymbol, HashSet<string>>? taken = null)
     {
         var invocation = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
         if (invocation is null
@@ -93,7 +96,8 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
             : $"[global::DeZero.DerivativeOf(typeof({TypeName(target, model, invocation)}), nameof({TypeName(target, model, invocation)}.{name}))]";
 
         var methodName = GeneratedNames.WithGradient(target.Name);
-        for (var suffix = 2; destination.GetMembers(methodName).Any(); suffix++)
+        var planned = taken is not null && taken.TryGetValue(destination, out var names) ? names : null;
+        for (var suffix = 2; destination.GetMembers(methodName).Any() || planned?.Contains(methodName) == true; suffix++)
         {
             methodName = GeneratedNames.WithGradient(target.Name) + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -107,6 +111,9 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
             : $"Return {call} and its partial derivatives with respect to {string.Join(", ", doubles.Take(doubles.Length - 1))} and {doubles[doubles.Length - 1]}.";
 
         return new Stub(
+            target.GetDocumentationCommentId() ?? target.ToDisplayString(),
+            destination,
+            methodName,
             target.Name,
             member,
             attribute,
@@ -118,10 +125,25 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
     private static string TypeName(IMethodSymbol target, SemanticModel model, SyntaxNode at) =>
         target.ContainingType.ToMinimalDisplayString(model, at.SpanStart);
 
-    /// <summary>Inserts the stub as text after the calling member, indented like it, with a blank line between.</summary>
     private static async Task<Document> InsertAsync(Document document, Stub stub, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return document.WithText(Insert(text, [stub]));
+    }
+
+    /// <summary>
+    /// Inserts each stub as text after its calling member, indented like it, with a blank line between; stubs after one
+    /// member follow each other in the order given.
+    /// </summary>
+    private static SourceText Insert(SourceText text, IReadOnlyList<Stub> stubs) =>
+        text.WithChanges(stubs
+            .GroupBy(stub => stub.After.FullSpan.End)
+            .OrderBy(group => group.Key)
+            .Select(group => new TextChange(new TextSpan(group.Key, 0), string.Concat(group.Select((stub, i) => Inserted(text, stub, first: i == 0))))));
+
+    /// <summary>The text of one stub, to go at the end of its calling member's full span.</summary>
+    private static string Inserted(SourceText text, Stub stub, bool first)
+    {
         var lastLine = text.Lines.GetLineFromPosition(stub.After.Span.End);
         var newLine = lastLine.EndIncludingLineBreak > lastLine.End
             ? text.ToString(TextSpan.FromBounds(lastLine.End, lastLine.EndIncludingLineBreak))
@@ -137,12 +159,12 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
             + indent + stub.Signature + newLine
             + indent + unit + stub.Body + newLine;
         var position = stub.After.FullSpan.End;
-        if (position > 0 && text[position - 1] != '\n')
+        if (first && position > 0 && text[position - 1] != '\n')
         {
             inserted = newLine + inserted; // The member ends the file without a line break.
         }
 
-        return document.WithText(text.WithChanges(new TextChange(new TextSpan(position, 0), inserted)));
+        return inserted;
     }
 
     private static string IndentationOf(SourceText text, int position)
@@ -157,5 +179,66 @@ public sealed class DerivativeStubCodeFix : CodeFixProvider
         return text.ToString(TextSpan.FromBounds(line.Start, end));
     }
 
-    private sealed record Stub(string TargetName, MemberDeclarationSyntax After, string Attribute, string Signature, string Body);
+    /// <param name="Key">The function's documentation id: Fix All writes one stub per function.</param>
+    /// <param name="Destination">The type the stub goes into.</param>
+    /// <param name="MethodName">The stub's name in it.</param>
+    private sealed record Stub(
+        string Key, ISymbol Destination, string MethodName, string TargetName, MemberDeclarationSyntax After, string Attribute, string Signature, string Body);
+
+    /// <summary>
+    /// Fix All: every call in the scope, one stub per function and project (its [DerivativeOf] settles every call to it),
+    /// stubs of two functions of one name in one type told apart by a suffix, as a single fix would.
+    /// </summary>
+    private sealed class OneStubPerFunction : FixAllProvider
+    {
+        public static readonly OneStubPerFunction Instance = new();
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => [FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution];
+
+        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
+            Task.FromResult<CodeAction?>(CodeAction.Create(
+                "Create derivative stubs for every function called without one",
+                cancellationToken => FixAsync(fixAllContext, cancellationToken),
+                equivalenceKey: nameof(DerivativeStubCodeFix)));
+
+        private static async Task<Solution> FixAsync(FixAllContext context, CancellationToken cancellationToken)
+        {
+            var solution = context.Solution;
+            var projects = context.Scope == FixAllScope.Solution ? context.Solution.Projects : [context.Project];
+            foreach (var project in projects)
+            {
+                var stubbed = new HashSet<string>(System.StringComparer.Ordinal);
+                var taken = new Dictionary<ISymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+                var documents = context.Scope == FixAllScope.Document && context.Document is { } only ? [only] : project.Documents;
+                foreach (var document in documents)
+                {
+                    var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                    var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                    var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (diagnostics.IsEmpty || root is null || model is null)
+                    {
+                        continue;
+                    }
+
+                    var stubs = new List<Stub>();
+                    foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+                    {
+                        if (Plan(root, model, diagnostic.Location.SourceSpan, cancellationToken, taken) is { } stub && stubbed.Add(stub.Key))
+                        {
+                            stubs.Add(stub);
+                            (taken.TryGetValue(stub.Destination, out var names) ? names : taken[stub.Destination] = []).Add(stub.MethodName);
+                        }
+                    }
+
+                    if (stubs.Count > 0)
+                    {
+                        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                        solution = solution.WithDocumentText(document.Id, Insert(text, stubs));
+                    }
+                }
+            }
+
+            return solution;
+        }
+    }
 }

@@ -61,7 +61,7 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
         // calls that could but have none registered (a call inside a callee is the callee's DZ0003, not ours).
         var unresolved = result.Pending
             .Where(pending => pending.Via is null && !registry.Contains(pending.Key, context.CancellationToken))
-            .Select(pending => (pending.Location, Arguments: EquatableArray.Of(pending.Display)));
+            .Select(pending => (pending.Location, Arguments: EquatableArray.Of(pending.Display, pending.Advice)));
         var found = result.Diagnostics
             .Where(diagnostic => diagnostic.Id == Descriptors.NotDifferentiableCall.Id)
             .Select(diagnostic => (diagnostic.Location, diagnostic.Arguments));

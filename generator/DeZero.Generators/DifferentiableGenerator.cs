@@ -107,7 +107,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             {
                 var location = LocationInfo.From(context.TargetNode);
                 return ParseResult.Failed(EquatableArray.Of(new DiagnosticInfo(
-                    Descriptors.InternalError.Id, location, EquatableArray.Of(context.TargetSymbol.Name, exception.Message))));
+                    Descriptors.InternalError.Id, location, EquatableArray.Of(context.TargetSymbol.Name, OneLine(exception.Message)))));
             }
         }
 
@@ -146,6 +146,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         }
 
         private static DiagnosticInfo Failure(MethodSpec method, Exception exception) =>
-            new(Descriptors.InternalError.Id, null, EquatableArray.Of(method.Name, exception.Message));
+            new(Descriptors.InternalError.Id, null, EquatableArray.Of(method.Name, OneLine(exception.Message)));
+
+        /// <summary>Messages are one line: a build log shows only the first.</summary>
+        private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
     }
 }

@@ -3,7 +3,7 @@ using DeZero;
 
 namespace DeZero.Samples;
 
-/// <summary>The seed's steps 1-10, one titled section each, printing the numbers the seed prints.</summary>
+/// <summary>The seed's steps 1-10, one titled section each, printing the numbers the seed prints; then what the generator adds.</summary>
 internal static class Program
 {
     private static void Main()
@@ -20,6 +20,7 @@ internal static class Program
         Step10();
         CompilerWrittenDerivatives();
         MinimiseRosenbrock();
+        FitLogisticRegression();
         DrawingTheGraph();
     }
 
@@ -246,6 +247,14 @@ internal static class Program
         }
 
         Console.WriteLine($"minimum near ({Math.Round(x, 4)}, {Math.Round(y, 4)}); the true one is (1, 1)");
+    }
+
+    private static void FitLogisticRegression()
+    {
+        Title("Arrays in, gradient out: logistic regression by gradient descent");
+        // LogisticRegression.Loss takes spans (LogisticRegression.cs); the generator wrote LossWithGradient, which
+        // writes the gradient into our arrays, and the graph node Loss(Variable w, Variable b, NDArray xs, NDArray ys).
+        LogisticRegression.FitBothWays();
     }
 
     private static void DrawingTheGraph()

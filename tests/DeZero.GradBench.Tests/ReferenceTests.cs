@@ -68,7 +68,7 @@ public sealed class ReferenceTests
 
         double[] reference = References.CentralDifferences(v => Ode.Last(v, s), x, 1e-4, relativeStep: true);
 
-        double[] exact = Rk4LastTangents(x, s);
+        double[] exact = References.Rk4LastTangents(x, s);
         Tolerance.AssertRelative(exact, reference, 1e-8, $"n={n} s={s}");
         // At 30 equations and more, far below GradBench's absolute rule, which would pass anything.
         Assert.True(n < 30 || exact.Max(Math.Abs) < 1e-9, $"largest {exact.Max(Math.Abs):E2}");
@@ -86,50 +86,9 @@ public sealed class ReferenceTests
         JsonObject testCase = Fixture.Cases("ode")[0];
         var input = Fixture.Input(testCase);
 
-        double[] rk4 = Rk4LastTangents(JsonInput.Vector(input, "x"), JsonInput.Int(input, "s"));
+        double[] rk4 = References.Rk4LastTangents(JsonInput.Vector(input, "x"), JsonInput.Int(input, "s"));
         double[] gradbench = Derivatives.GradBenchs("ode", testCase);
 
         Assert.Contains(Enumerable.Range(0, rk4.Length), i => Math.Abs(rk4[i] - gradbench[i]) > 1e-4 * Math.Abs(rk4[i]));
-    }
-
-    // The derivative of RK4's last element by forward-mode dual numbers, one tangent per input: RK4's own derivative.
-    private static double[] Rk4LastTangents(double[] x, int s)
-    {
-        int n = x.Length;
-        var result = new double[n];
-        for (int seed = 0; seed < n; seed++)
-        {
-            var y = new (double V, double D)[n];
-            var k = new (double V, double D)[4][];
-            var tmp = new (double V, double D)[n];
-            double h = 2.0 / s;
-            (double V, double D) X(int i) => (x[i], i == seed ? 1 : 0);
-            void F((double V, double D)[] from, (double V, double D)[] to)
-            {
-                to[0] = X(0);
-                for (int i = 1; i < n; i++) { to[i] = (X(i).V * from[i - 1].V, X(i).D * from[i - 1].V + X(i).V * from[i - 1].D); }
-            }
-
-            for (int j = 0; j < 4; j++) { k[j] = new (double, double)[n]; }
-            for (int step = 0; step < s; step++)
-            {
-                F(y, k[0]);
-                for (int i = 0; i < n; i++) { tmp[i] = (y[i].V + h * k[0][i].V / 2, y[i].D + h * k[0][i].D / 2); }
-                F(tmp, k[1]);
-                for (int i = 0; i < n; i++) { tmp[i] = (y[i].V + h * k[1][i].V / 2, y[i].D + h * k[1][i].D / 2); }
-                F(tmp, k[2]);
-                for (int i = 0; i < n; i++) { tmp[i] = (y[i].V + h * k[2][i].V, y[i].D + h * k[2][i].D); }
-                F(tmp, k[3]);
-                for (int i = 0; i < n; i++)
-                {
-                    y[i] = (y[i].V + h * (k[0][i].V + 2 * k[1][i].V + 2 * k[2][i].V + k[3][i].V) / 6,
-                            y[i].D + h * (k[0][i].D + 2 * k[1][i].D + 2 * k[2][i].D + k[3][i].D) / 6);
-                }
-            }
-
-            result[seed] = y[n - 1].D;
-        }
-
-        return result;
     }
 }

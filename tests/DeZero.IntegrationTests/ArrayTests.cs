@@ -195,6 +195,7 @@ public sealed class ArrayTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(5)]
+    [InlineData(8)] // GradBench's size: 109,601 calls recording on one tape
     public void Determinant_CofactorRecursion_CofactorMatrix(int n)
     {
         var a = Point(17 + n, n * n, -2, 2);

@@ -110,4 +110,48 @@ public sealed class BasicsTests
         Gradients.Check1(Basics.Constants, Basics.ConstantsWithGradient, Basics.Constants,
             x => System.Math.PI + 2 * System.Math.E * x + System.Math.E,
             [-1, 0, 0.5, 2]);
+
+    [Fact]
+    public void WithDefault_DefaultsOmitted_WithGradientAndGraphUseThem()
+    {
+        // f = 2.5 x³ - 0.5 x: f' = 7.5 x² - 0.5.  Defaults apply as in F(x).
+        Gradients.Check1(x => Basics.WithDefault(x), x => { var (v, dx, _, _) = Basics.WithDefaultWithGradient(x); return (v, dx); },
+            x => Basics.WithDefault(x, new Variable(2.5), 3, new Variable(-0.5)),
+            x => 7.5 * x * x - 0.5,
+            [-1.5, 0.5, 2]);
+        var (value, dX, dScale, dShift) = Basics.WithDefaultWithGradient(1.5);
+        Assert.Equal(Basics.WithDefault(1.5), value);
+        Gradients.AssertClose(7.5 * 1.5 * 1.5 - 0.5, dX, Gradients.ClosedFormTolerance, "d/dx");
+        Gradients.AssertClose(1.5 * 1.5 * 1.5, dScale, Gradients.ClosedFormTolerance, "d/dscale");
+        Gradients.AssertClose(1.5, dShift, Gradients.ClosedFormTolerance, "d/dshift");
+    }
+
+    [Fact]
+    public void WithDefault_SomeDefaultsGiven_WithGradientTakesThem()
+    {
+        // power = 2: f = s x² + c x, ∂x = 2 s x + c, ∂s = x², ∂c = x.
+        var (value, dX, dScale, dShift) = Basics.WithDefaultWithGradient(1.5, 4, 2);
+        Assert.Equal(Basics.WithDefault(1.5, 4, 2), value);
+        Gradients.AssertClose(2 * 4 * 1.5 - 0.5, dX, Gradients.ClosedFormTolerance, "d/dx");
+        Gradients.AssertClose(1.5 * 1.5, dScale, Gradients.ClosedFormTolerance, "d/dscale");
+        Gradients.AssertClose(1.5, dShift, Gradients.ClosedFormTolerance, "d/dshift");
+    }
+
+    [Fact]
+    public void PowerWithDefault_IntDefaultAfterTheLastDouble_EveryGeneratedMemberKeepsIt() =>
+        Gradients.Check1(x => Basics.PowerWithDefault(x), x => Basics.PowerWithDefaultWithGradient(x), x => Basics.PowerWithDefault(x),
+            x => 3 * x * x,
+            [-1.5, 0.5, 2]);
+
+    [Fact]
+    public void WithDataScale_NoDerivativeDoubleWithADefault_IsADoubleInTheGraphOverloadToo()
+    {
+        // s x²: 2 s x, with s = 2.5 by default.
+        Gradients.Check1(x => Basics.WithDataScale(x), x => Basics.WithDataScaleWithGradient(x), x => Basics.WithDataScale(x),
+            x => 5 * x,
+            [-1.5, 0.5, 2]);
+        Gradients.Check1(x => Basics.WithDataScale(x, 0.5), x => Basics.WithDataScaleWithGradient(x, 0.5), x => Basics.WithDataScale(x, 0.5),
+            x => x,
+            [-1.5, 0.5, 2]);
+    }
 }

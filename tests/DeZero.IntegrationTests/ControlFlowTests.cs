@@ -48,6 +48,13 @@ public sealed class ControlFlowTests
             (x, y) => x > 1 && !(y < 0) ? (y, x) : (1.0, -1.0),
             [(2, 1), (2, -1), (0.5, 1), (3, 0.5)]);
 
+    [Fact]
+    public void BoolCompound_AndOrXorAssignments_CompileAndMatchClosedForm() =>
+        // b = 0 < x < 3: x².  Else odd = b ^ (x < -1 || x > 2) = x < -1 || x > 2: 3x there, -x on [-1, 0].
+        Gradients.Check1(Branches.BoolCompound, Branches.BoolCompoundWithGradient, Branches.BoolCompound,
+            x => x > 0 && x < 3 ? 2 * x : x < -1 || x > 2 ? 3 : -1,
+            [-2, -0.5, 0.5, 2.5, 3.5, 4]);
+
     private static (double DX, double DY) RosenbrockGradient(double x, double y) =>
         (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x));
 

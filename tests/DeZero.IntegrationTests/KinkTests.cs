@@ -98,4 +98,42 @@ public sealed class KinkTests
         Assert.True(double.IsNaN(value));
         Assert.Equal(-1.0, dx); // 1/x is defined at -1: IEEE arithmetic speaks, nothing is swallowed.
     }
+
+    [Fact]
+    public void HypotAndAtan2Pi_AtOrigin_BothPartialsZero()
+    {
+        Gradients.AtKink2(MathMembers.HypotWithGradient, MathMembers.Hypot, 0, 0, (0, 0));
+        Gradients.AtKink2(MathMembers.Atan2PiWithGradient, MathMembers.Atan2Pi, 0, 0, (0, 0));
+    }
+
+    [Theory]
+    [InlineData(2.0, -2.0)]
+    [InlineData(-1.5, 1.5)]
+    [InlineData(0.5, 0.5)]
+    public void MaxMagnitudeAndMinMagnitude_TieInMagnitude_SplitHalfAndHalf(double x, double y)
+    {
+        Gradients.AtKink2(MathMembers.MaxMagnitudeWithGradient, MathMembers.MaxMagnitude, x, y, (0.5, 0.5));
+        Gradients.AtKink2(MathMembers.MinMagnitudeWithGradient, MathMembers.MinMagnitude, x, y, (0.5, 0.5));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.0, -1.0)]
+    public void CopySign_AtZero_DerivativeIsZero(double x, double s) =>
+        // CopySign(x, s)·x: 2|x|·sign(s) = 0 at x = 0; d/ds = 0.
+        Gradients.AtKink2(MathMembers.CopySignWithGradient, MathMembers.CopySign, x, s, (0, 0));
+
+    [Theory]
+    [InlineData(1.0, 2.0, -0.0)]   // 1/2 rounds to 0 (to even): the remainder is x itself
+    [InlineData(3.0, 2.0, -2.0)]   // 3/2 rounds to 2
+    [InlineData(-5.0, 2.0, 2.0)]   // -5/2 rounds to -2
+    public void IEEERemainder_AtJumps_QuotientTakenByTheFunction(double x, double y, double dy)
+    {
+        Gradients.AtKink2(MathMembers.IEEERemainderWithGradient, MathMembers.IEEERemainder, x, y, (1, dy));
+        Gradients.AtKink2(MathMembers.Ieee754RemainderWithGradient, MathMembers.Ieee754Remainder, x, y, (1, dy));
+    }
+
+    [Fact]
+    public void RootN_AtZero_DerivativeIsPositiveInfinityAsSqrts() =>
+        Gradients.AtKink1(x => MathMembers.RootNWithGradient(x, 3), x => MathMembers.RootN(x, 3), 0, double.PositiveInfinity);
 }

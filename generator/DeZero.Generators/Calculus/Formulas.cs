@@ -48,6 +48,8 @@ internal static class Formulas
                     break;
                 case Block block when Run(block.Statements, values):
                     break;
+                case VoidCall:
+                    break; // Changes no value.
                 case If conditional:
                     {
                         var whenTrue = new Dictionary<string, Expr>(values);

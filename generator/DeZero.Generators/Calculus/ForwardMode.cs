@@ -36,7 +36,7 @@ internal sealed class ForwardMode
         var statements = new List<Stmt>();
         builder.DeclareParameterTangents(statements);
         builder.LowerBlock(method.Body, statements);
-        return new Block(statements.ToEquatableArray());
+        return UnusedLocalFunctions.Drop(new Block(statements.ToEquatableArray()));
     }
 
     private void DeclareParameterTangents(List<Stmt> statements)
@@ -129,6 +129,20 @@ internal sealed class ForwardMode
 
             case Declare or Assign or Break:
                 output.Add(statement);
+                break;
+            case Throw or VoidCall:
+                output.Add(statement); // Run as written, never differentiated.
+                break;
+            case LocalFunction local:
+                // The function as written, for the calls that take its value only, and beside it its own value and gradient,
+                // differentiated as a method is.
+                output.Add(local);
+                if (local.Gradient is { } gradient)
+                {
+                    var asMethod = _method with { Name = local.Name, Parameters = local.Parameters, Body = local.Body, Vectorize = false };
+                    output.Add(new LocalGradient(gradient, local.Parameters, Build(asMethod)));
+                }
+
                 break;
             case Continue:
                 var continueTarget = _continueLabels.Peek();

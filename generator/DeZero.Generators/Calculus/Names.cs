@@ -80,6 +80,10 @@ internal sealed class Names
             case Declare declare:
                 _used.Add(declare.Name);
                 break;
+            case LocalFunction local:
+                _used.Add(local.Name);
+                _used.Add(local.Gradient ?? local.Name);
+                break;
             case Block block:
                 foreach (var inner in block.Statements)
                 {

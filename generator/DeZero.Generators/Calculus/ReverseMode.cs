@@ -25,6 +25,7 @@ internal sealed class ReverseMode
     private readonly string _tape;
     private readonly string _seed;
     private readonly string _result;
+    private readonly TapeCursor _cursor;
     private readonly Dictionary<string, ValueKind> _locals = [];
     private readonly Dictionary<string, string> _adjoints = [];
     private readonly Dictionary<string, ParameterSpec> _parameters;
@@ -51,8 +52,16 @@ internal sealed class ReverseMode
     /// </summary>
     private HashSet<(Stmt Statement, string Name)> _undo = new(UndoComparer.Instance);
 
-    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed)
+    /// <summary>
+    /// The values (a variable, or all of an array's elements) a statement records as it reads them, for its reverse to
+    /// take back: where they are overwritten in a deeper loop than they are read, recording each read costs less than
+    /// undoing each write.
+    /// </summary>
+    private Dictionary<Stmt, List<string>> _checkpoints = new(ByReference.Instance);
+
+    private ReverseMode(MethodSpec method, Names names, string result, IReadOnlyList<(string Name, ValueKind Kind)> locals, string tape, string seed, TapeCursor cursor)
     {
+        _cursor = cursor;
         _method = method;
         _names = names;
         _tape = tape;
@@ -76,10 +85,11 @@ internal sealed class ReverseMode
 
         var tape = names.Fresh("tape");
         var seed = names.Fresh("seed");
+        var cursor = new TapeCursor(names.Fresh("doubles"), names.Fresh("doubleCount"), names.Fresh("ints"), names.Fresh("intCount"));
         // Local arrays come from the tape's pool, which keeps them for the reverse sweep and reuses them afterwards.
         var lowered = Rewriter.Map(Views.Lower(method, names), e => e is NewArray array ? new TapeArray(tape, array.Count, array.Kind) : e);
         var (body, locals, result) = Structure.Of(lowered, method, names, [.. reserved, tape, seed]);
-        var reverse = new ReverseMode(method, names, result, locals, tape, seed);
+        var reverse = new ReverseMode(method, names, result, locals, tape, seed, cursor);
         return reverse.Sweeps(body);
     }
 
@@ -109,15 +119,22 @@ internal sealed class ReverseMode
             _names.Rewind(mark);
             ReverseBlock(body);
             reads = ReadsByStatement(order);
+            var checkpoints = Checkpoints(reads, assigned, order);
+            var unrecorded = reads
+                .Select(r => (r.Key, Readers: r.Value.Where(reader => !(checkpoints.TryGetValue(reader, out var names) && names.Contains(r.Key))).ToList()))
+                .Where(r => r.Readers.Count > 0)
+                .ToDictionary(r => r.Key, r => r.Readers);
             var undo = new HashSet<(Stmt, string)>(
-                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, reads, order)).Select(s => (s, a.Key))),
+                assigned.Scalars.Concat(assigned.Elements).SelectMany(a => a.Value.Where(s => Overwrites(s, a.Key, unrecorded, order)).Select(s => (s, a.Key))),
                 UndoComparer.Instance);
-            if (undo.SetEquals(_undo))
+            if (undo.SetEquals(_undo) && SameCheckpoints(checkpoints, _checkpoints))
             {
+                reads = unrecorded;
                 break;
             }
 
             _undo = undo;
+            _checkpoints = checkpoints;
         }
 
         // The reverse sweep starts from the forward sweep's last state: every local it reads (but the indices of counted
@@ -134,11 +151,13 @@ internal sealed class ReverseMode
         var forwardBody = ForwardBlock(body); // before the declarations: it adds the trip counters
         var forward = new List<Stmt>();
         forward.AddRange(_locals.Select(l => (Stmt)new Declare(l.Key, l.Value, Default(l.Value))));
+        forward.Add(Load(declares: true));
         forward.AddRange(forwardBody.Statements);
         forward.AddRange(handover.Select(name => new TapePush(_tape, new Variable(name, KindOf(name)))));
+        forward.Add(Keep());
         forward.Add(new Return(new Variable(_result, ValueKind.Double)));
 
-        var reverse = new List<Stmt>();
+        var reverse = new List<Stmt> { Load(declares: true) };
         foreach (var name in handover.Reverse())
         {
             reverse.Add(_parameters.ContainsKey(name)
@@ -173,7 +192,8 @@ internal sealed class ReverseMode
             reverse.Add(new Assign(gradient, Add(new Variable(gradient, ValueKind.Double), new Variable(_adjoints[parameter.Name], ValueKind.Double)), AssignmentForm.Compound));
         }
 
-        return new ReverseSpec(MarkArraySlices(new Block(forward.ToEquatableArray())), MarkArraySlices(new Block(reverse.ToEquatableArray())), _tape, _seed);
+        reverse.Add(Keep());
+        return new ReverseSpec(Finish(forward), Finish(reverse), _tape, _seed, _cursor);
     }
 
     // ----- Activity -----
@@ -623,6 +643,11 @@ internal sealed class ReverseMode
                 break;
         }
 
+        if (_checkpoints.ContainsKey(statement))
+        {
+            output.InsertRange(0, TakeBackCheckpoints(statement));
+        }
+
         _reverse[statement] = output;
         return output;
     }
@@ -860,7 +885,9 @@ internal sealed class ReverseMode
             }
         }
 
+        output.Add(Keep());
         output.Add(new SweepReverseCall(call, _tape, seed, adjoints.ToEquatableArray()));
+        output.Add(Load(declares: false));
         foreach (var (argument, adjoint) in scalars)
         {
             Backprop(argument, adjoint, null, output);
@@ -891,6 +918,10 @@ internal sealed class ReverseMode
         return slice is null ? adjoint : slice with { Sequence = adjoint };
     }
 
+    private TapeSync Load(bool declares) => new(_tape, _cursor, Load: true, declares);
+
+    private TapeSync Keep() => new(_tape, _cursor, Load: false);
+
     private Stmt Restore(string name) => new Assign(name, new TapePop(_tape, KindOf(name)));
 
     private ElementAssign RestoreElement(ElementAssign element) =>
@@ -912,8 +943,27 @@ internal sealed class ReverseMode
 
     private IEnumerable<Stmt> Forward(Stmt statement)
     {
+        if (_checkpoints.ContainsKey(statement) && statement is not Assign { Value: SweepForwardCall })
+        {
+            // Recorded last, just before the statement runs (it does not assign them), so its reverse takes them back first.
+            var forward = ForwardOf(statement).ToList();
+            forward.InsertRange(forward.FindIndex(s => ReferenceEquals(s, statement)), RecordCheckpoints(statement));
+            return forward;
+        }
+
+        return ForwardOf(statement);
+    }
+
+    private IEnumerable<Stmt> ForwardOf(Stmt statement)
+    {
         switch (statement)
         {
+            case Assign { Value: SweepForwardCall } assign:
+                // The callee pushes on the same tape: the stacks go back to it for the call, and come back after; what this
+                // statement records of the values it read goes after the callee's entries, so its reverse takes it first.
+                return (Undoes(statement, assign.Name) ? [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name)))] : Enumerable.Empty<Stmt>())
+                    .Concat([Keep(), assign, Load(declares: false)])
+                    .Concat(RecordCheckpoints(statement));
             case Assign assign when Undoes(statement, assign.Name):
                 return [new TapePush(_tape, new Variable(assign.Name, KindOf(assign.Name))), assign];
             case ElementAssign element when Undoes(statement, element.Sequence):
@@ -1091,6 +1141,75 @@ internal sealed class ReverseMode
 
     private bool Undoes(Stmt statement, string name) => _undo.Contains((statement, name));
 
+    /// <summary>
+    /// For each statement, what it records as it reads: each value its reverse reads that something overwrites later in a
+    /// deeper loop (a sum built in an inner loop and read once after it), and that the statement itself does not assign.
+    /// </summary>
+    private Dictionary<Stmt, List<string>> Checkpoints(
+        Dictionary<string, List<Stmt>> reads,
+        (Dictionary<string, List<Stmt>> Scalars, Dictionary<string, List<Stmt>> Elements) assigned,
+        Order order)
+    {
+        var checkpoints = new Dictionary<Stmt, List<string>>(ByReference.Instance);
+        foreach (var pair in reads)
+        {
+            var (name, readers) = (pair.Key, pair.Value);
+            var writes = IsArray(KindOf(name))
+                ? assigned.Elements.TryGetValue(name, out var elementWrites) ? elementWrites : []
+                : assigned.Scalars.TryGetValue(name, out var scalarWrites) ? scalarWrites : [];
+            foreach (var reader in readers)
+            {
+                var depth = order.LoopsAround(reader).Length;
+                var later = writes.Where(w => !ReferenceEquals(w, reader) && order.CanRunAfter(w, reader)).ToList();
+                if (later.Count > 0 && later.Max(w => order.LoopsAround(w).Length) > depth && !writes.Contains(reader, ByReference.Instance))
+                {
+                    (checkpoints.TryGetValue(reader, out var names) ? names : checkpoints[reader] = []).Add(name);
+                }
+            }
+        }
+
+        return checkpoints;
+    }
+
+    private static bool SameCheckpoints(Dictionary<Stmt, List<string>> a, Dictionary<Stmt, List<string>> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && pair.Value.SequenceEqual(other));
+
+    /// <summary>What a statement records of the values it reads: a variable, or every element of an array.</summary>
+    private IEnumerable<Stmt> RecordCheckpoints(Stmt statement) =>
+        _checkpoints.TryGetValue(statement, out var names)
+            ? names.SelectMany(name => IsArray(KindOf(name)) ? [EachElement(name, push: true)] : new Stmt[] { new TapePush(_tape, new Variable(name, KindOf(name))) })
+            : [];
+
+    /// <summary>What a statement's reverse takes back first: the values it recorded, in reverse order.</summary>
+    private IEnumerable<Stmt> TakeBackCheckpoints(Stmt statement) =>
+        _checkpoints.TryGetValue(statement, out var names)
+            ? names.AsEnumerable().Reverse().Select(name => IsArray(KindOf(name)) ? EachElement(name, push: false) : Restore(name))
+            : [];
+
+    /// <summary>A loop pushing every element of an array onto the tape, or popping them back in reverse order.</summary>
+    private Stmt EachElement(string array, bool push)
+    {
+        var kind = KindOf(array);
+        var element = Symbol(array);
+        var index = _names.Fresh("k");
+        var k = new Variable(index, ValueKind.Int);
+        var sequence = new Variable(array, kind);
+        var one = new Constant(1, ValueKind.Int);
+        return push
+            ? new Loop(
+                new Block(EquatableArray.Of<Stmt>(new Declare(index, ValueKind.Int, new Constant(0, ValueKind.Int)))),
+                new Binary(BinaryOp.Less, k, new Length(sequence), ValueKind.Bool),
+                ConditionAtBottom: false,
+                new Block(EquatableArray.Of<Stmt>(new TapePush(_tape, new ElementRead(sequence, k, element)))),
+                new Block(EquatableArray.Of<Stmt>(Step(index, BinaryOp.Add))))
+            : new Loop(
+                new Block(EquatableArray.Of<Stmt>(new Declare(index, ValueKind.Int, new Binary(BinaryOp.Subtract, new Length(sequence), one, ValueKind.Int)))),
+                new Binary(BinaryOp.GreaterOrEqual, k, new Constant(0, ValueKind.Int), ValueKind.Bool),
+                ConditionAtBottom: false,
+                new Block(EquatableArray.Of<Stmt>(new ElementAssign(array, k, new TapePop(_tape, element)))),
+                new Block(EquatableArray.Of<Stmt>(Step(index, BinaryOp.Subtract))));
+    }
+
     /// <summary>For each of the method's own variables (locals and parameters), the statements whose reverse reads it.</summary>
     private Dictionary<string, List<Stmt>> ReadsByStatement(Order order)
     {
@@ -1192,6 +1311,37 @@ internal sealed class ReverseMode
         ValueKind.Bool => new Constant(0, ValueKind.Bool),
         _ => new TapeArray(_tape, new Constant(0, ValueKind.Int), kind),
     };
+
+    /// <summary>A sweep as printed: slices of local arrays marked, and no local stacks where it pushes and pops nothing.</summary>
+    private Block Finish(List<Stmt> sweep)
+    {
+        var block = MarkArraySlices(new Block(sweep.ToEquatableArray()));
+        var usesStacks = false;
+        Rewriter.Map(block, e =>
+        {
+            usesStacks |= e is TapePop { Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool };
+            return e;
+        });
+        usesStacks |= Statements(block).Any(s => s is TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool });
+        return usesStacks ? block : WithoutSyncs(block);
+
+        static Block WithoutSyncs(Block block) => new(block.Statements.Where(s => s is not TapeSync).Select(s => s switch
+        {
+            Block inner => WithoutSyncs(inner),
+            If conditional => new If(conditional.Condition, WithoutSyncs(conditional.Then), conditional.Else is null ? null : WithoutSyncs(conditional.Else)),
+            Loop loop => loop with { Before = WithoutSyncs(loop.Before), Body = WithoutSyncs(loop.Body), Next = WithoutSyncs(loop.Next) },
+            _ => s,
+        }).ToEquatableArray());
+    }
+
+    /// <summary>Every statement of a block, nested ones included.</summary>
+    private static IEnumerable<Stmt> Statements(Block block) => block.Statements.SelectMany(s => s switch
+    {
+        Block inner => Statements(inner).Prepend(s),
+        If conditional => Statements(conditional.Then).Concat(conditional.Else is null ? [] : Statements(conditional.Else)).Prepend(s),
+        Loop loop => Statements(loop.Before).Concat(Statements(loop.Body)).Concat(Statements(loop.Next)).Prepend(s),
+        _ => [s],
+    });
 
     /// <summary>Slices of local arrays print as <c>AsSpan</c>: an array has no <c>Slice</c>.</summary>
     private Block MarkArraySlices(Block block) => Rewriter.Map(block, e =>

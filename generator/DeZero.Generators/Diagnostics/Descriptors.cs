@@ -29,7 +29,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotDifferentiableCall = Error(
         "DZ0003",
         "Call to a method that is not differentiable",
-        "'{0}' is not differentiable: it is neither a [Differentiable] method nor a supported System.Math member; mark it [Differentiable] or give its derivative with [DerivativeOf]");
+        "'{0}' is not differentiable: it is neither a [Differentiable] method, nor a supported member of Math or double, nor given a derivative; {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Error(
         "DZ0004",
@@ -149,7 +149,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",
         "Method cannot run on SIMD lanes",
-        "'{0}' asks for Vectorize but its body is not straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos only: its graph node runs on scalars",
+        "'{0}' asks for Vectorize, but {1} cannot run on SIMD lanes, so its graph node runs on scalars; a body of straight-line double arithmetic with Exp, Log, Sqrt, Sin and Cos runs on lanes",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

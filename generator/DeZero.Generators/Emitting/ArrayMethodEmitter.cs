@@ -251,7 +251,7 @@ internal static class ArrayMethodEmitter
         writer.WriteLine($"/// <summary>For generated code: <c>{method.Name}</c>'s value, recording on <paramref name=\"{reverse.Tape}\"/> what <see cref=\"{GeneratedNames.SweepReverse}\"/> needs.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.OpenBlock($"public static double {GeneratedNames.SweepForward}({Parameters(method, InSweeps)}, {Tape} {Id(reverse.Tape)})");
-        CSharpPrinter.Code.WriteAll(writer, reverse.Forward);
+        CSharpPrinter.Sweep(reverse.Cursor).WriteAll(writer, reverse.Forward);
         writer.CloseBlock();
 
         var gradientParameters = inputs.Select(p => p.IsArray ? $"global::System.Span<double> {Id(p.GradientArgumentName)}" : $"ref double {Id(p.GradientArgumentName)}");
@@ -259,7 +259,7 @@ internal static class ArrayMethodEmitter
         writer.WriteLine($"/// <summary>For generated code: adds <paramref name=\"{reverse.Seed}\"/> times <c>{method.Name}</c>'s gradient into the gradient arguments, from what <see cref=\"{GeneratedNames.SweepForward}\"/> recorded.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.OpenBlock($"public static void {GeneratedNames.SweepReverse}({Parameters(method, InSweeps)}, {Tape} {Id(reverse.Tape)}, double {Id(reverse.Seed)}, {string.Join(", ", gradientParameters)})");
-        CSharpPrinter.Code.WriteAll(writer, reverse.Reverse);
+        CSharpPrinter.Sweep(reverse.Cursor).WriteAll(writer, reverse.Reverse);
         writer.CloseBlock();
 
         writer.CloseBlock();

@@ -25,12 +25,17 @@ internal sealed class CSharpPrinter
 
     private readonly string _math;
     private readonly string? _laneType;
+    private readonly TapeCursor? _cursor;
 
-    private CSharpPrinter(string math, string? laneType)
+    private CSharpPrinter(string math, string? laneType, TapeCursor? cursor = null)
     {
         _math = math;
         _laneType = laneType;
+        _cursor = cursor;
     }
+
+    /// <summary>For reverse-mode sweeps: generated code whose tape pushes and pops go through the sweep's local stacks.</summary>
+    public static CSharpPrinter Sweep(TapeCursor cursor) => new("global::System.Math.", null, cursor);
 
     public static string Number(double value) => value switch
     {
@@ -63,18 +68,36 @@ internal sealed class CSharpPrinter
             Model.Convert c => ($"({Keyword(c.Kind)}){Print(c.Operand, UnaryPrecedence + 1)}", UnaryPrecedence),
             Binary b => BinaryText(b),
             Conditional c => ($"{Print(c.Condition, ConditionalPrecedence + 1)} ? {Print(c.WhenTrue, ConditionalPrecedence + 1)} : {Print(c.WhenFalse, ConditionalPrecedence)}", ConditionalPrecedence),
-            MathCall m => ($"{_math}{(_laneType is null ? m.Name : Catalog.Of(m).Lane)}({Arguments(m.Arguments)})", Primary),
+            MathCall m => ($"{MathType(m)}{(_laneType is null ? m.Name : Catalog.Of(m).Lane)}({Arguments(m.Arguments)})", Primary),
             UserCall call => ($"{Member(call.Function)}({Arguments(call.Arguments)})", Primary),
             ElementRead read => ($"{Print(read.Sequence, Primary)}[{Print(read.Index, 0)}]", Primary),
             Length length => ($"{Print(length.Sequence, Primary)}.Length", Primary),
             Slice { OfArray: true } slice => ($"global::System.MemoryExtensions.AsSpan({Print(slice.Sequence, 0)}, {Print(slice.Start, 0)}, {Print(slice.Count, 0)})", Primary),
             Slice slice => ($"{Print(slice.Sequence, Primary)}.Slice({Print(slice.Start, 0)}, {Print(slice.Count, 0)})", Primary),
+            TapePop { Kind: ValueKind.Double } pop when _cursor is { } c => ($"{Identifier(c.Doubles)}[--{Identifier(c.DoubleCount)}]", Primary),
+            TapePop { Kind: ValueKind.Int } pop when _cursor is { } c => ($"{Identifier(c.Ints)}[--{Identifier(c.IntCount)}]", Primary),
+            TapePop { Kind: ValueKind.Bool } pop when _cursor is { } c => ($"{Identifier(c.Ints)}[--{Identifier(c.IntCount)}] != 0", 7),
             TapePop pop => ($"{Identifier(pop.Tape)}.{PopMethod(pop.Kind)}()", Primary),
             TapeArray array => ($"{Identifier(array.Tape)}.{(array.Kind == ValueKind.IntArray ? "Ints" : "Doubles")}({Print(array.Count, 0)})", Primary),
             SweepForwardCall forward => ($"{Sweep(forward.Call, GeneratedNames.SweepForward)}({Arguments(forward.Call.Arguments)}, {Identifier(forward.Tape)})", Primary),
             _ => throw new InvalidOperationException($"Cannot print {expr.GetType().Name}"),
         };
         return precedence < context ? "(" + text + ")" : text;
+    }
+
+    /// <summary>Where a function is called from: <c>Math</c>, or <c>double</c> for the members only <c>double</c> has.</summary>
+    private string MathType(MathCall call) => _laneType is null && Catalog.Of(call).OnDouble ? "double." : _math;
+
+    /// <summary>Carried C#: its text, with the holes printed where they stand.</summary>
+    private string Print(Verbatim code)
+    {
+        var text = new System.Text.StringBuilder(code.Text[0]);
+        for (var i = 0; i < code.Holes.Count; i++)
+        {
+            text.Append(Print(code.Holes[i], 0)).Append(code.Text[i + 1]);
+        }
+
+        return text.ToString();
     }
 
     public string Arguments(EquatableArray<Expr> arguments) => string.Join(", ", arguments.Select(a => Print(a, 0)));
@@ -104,7 +127,20 @@ internal sealed class CSharpPrinter
         "global::" + string.Join(".", (method.Namespace is null ? [] : new[] { Namespace(method.Namespace) }).Concat(method.ContainingTypes.Select(TypeName)));
 
     /// <summary>A static member, its type fully qualified.</summary>
-    public static string Member(MemberRef member) => member.Type + "." + Identifier(member.Name);
+    public static string Member(MemberRef member) =>
+        member.Type.Length == 0 ? Identifier(member.Name) : member.Type + "." + Identifier(member.Name); // a local function: its bare name
+
+    /// <summary>A parameter list as declared, with default values: <c>double x, int n = 3</c>.</summary>
+    public static string Parameters(EquatableArray<ParameterSpec> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{Keyword(p.Kind)} {Identifier(p.Name)}{DefaultValue(p)}"));
+
+    /// <summary><c> = value</c> for a parameter with a default value, else nothing.</summary>
+    public static string DefaultValue(ParameterSpec parameter) =>
+        parameter.Default is { } value ? " = " + Code.Print(value) : string.Empty;
+
+    /// <summary>The tuple of a value and its partials: <c>(double Value, double DX, …)</c>, one element per differentiated parameter.</summary>
+    public static string GradientTuple(System.Collections.Generic.IEnumerable<ParameterSpec> parameters) =>
+        "(" + string.Join(", ", new[] { "double Value" }.Concat(parameters.Where(p => p.IsDifferentiated).Select(p => "double " + p.PartialName))) + ")";
 
     /// <summary>A bare name as C# must spell it: a keyword gets its <c>@</c>.</summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
@@ -243,6 +279,18 @@ internal sealed class CSharpPrinter
             case ReturnTuple tuple:
                 writer.WriteLine($"return ({Arguments(tuple.Values)});");
                 break;
+            case LocalFunction local:
+                WriteLocalFunction(writer, Keyword(local.Returns), local.Name, local.Parameters, local.Body);
+                break;
+            case LocalGradient local:
+                WriteLocalFunction(writer, GradientTuple(local.Parameters), local.Name, local.Parameters, local.Body);
+                break;
+            case Throw thrown:
+                writer.WriteLine($"throw {Print(thrown.Exception)};");
+                break;
+            case VoidCall call:
+                writer.WriteLine(Print(call.Call) + ";");
+                break;
             case CallWithGradient call:
                 var targets = string.Join(", ", new[] { call.Value }.Concat(call.Partials.Select(p => p.Name ?? "_")).Select(Identifier));
                 var gradient = call.Call.Gradient ?? throw new InvalidOperationException($"{call.Call.Function.Name} has no gradient");
@@ -251,8 +299,38 @@ internal sealed class CSharpPrinter
             case ElementAssign element:
                 writer.WriteLine(Inline(element) + ";");
                 break;
+            case TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool } push when _cursor is { } cursor:
+                {
+                    // The growth check and the store; a bool goes on the int stack as 0 or 1.
+                    var (stack, count, grow) = push.Value.Kind == ValueKind.Double
+                        ? (Identifier(cursor.Doubles), Identifier(cursor.DoubleCount), "GrowDoubles")
+                        : (Identifier(cursor.Ints), Identifier(cursor.IntCount), "GrowInts");
+                    var value = push.Value switch
+                    {
+                        Constant { Kind: ValueKind.Bool } flag => flag.Value != 0 ? "1" : "0",
+                        { Kind: ValueKind.Bool } condition => $"{Print(condition, ConditionalPrecedence + 1)} ? 1 : 0",
+                        _ => Print(push.Value),
+                    };
+                    writer.WriteLine($"if ({count} == {stack}.Length) {stack} = {Identifier(push.Tape)}.{grow}({count});");
+                    writer.WriteLine($"{stack}[{count}++] = {value};");
+                    break;
+                }
+
             case TapePush push:
                 writer.WriteLine($"{Identifier(push.Tape)}.Push({Print(push.Value)});");
+                break;
+            case TapeSync { Load: true } sync:
+                {
+                    var (tape, c, declare) = (Identifier(sync.Tape), sync.Cursor, sync.Declares);
+                    writer.WriteLine($"{(declare ? "double[] " : string.Empty)}{Identifier(c.Doubles)} = {tape}.DoubleStack;");
+                    writer.WriteLine($"{(declare ? "int " : string.Empty)}{Identifier(c.DoubleCount)} = {tape}.DoubleCount;");
+                    writer.WriteLine($"{(declare ? "int[] " : string.Empty)}{Identifier(c.Ints)} = {tape}.IntStack;");
+                    writer.WriteLine($"{(declare ? "int " : string.Empty)}{Identifier(c.IntCount)} = {tape}.IntCount;");
+                    break;
+                }
+
+            case TapeSync sync:
+                writer.WriteLine($"{Identifier(sync.Tape)}.Keep({Identifier(sync.Cursor.Doubles)}, {Identifier(sync.Cursor.DoubleCount)}, {Identifier(sync.Cursor.Ints)}, {Identifier(sync.Cursor.IntCount)});");
                 break;
             case SweepReverseCall call:
                 {
@@ -264,6 +342,14 @@ internal sealed class CSharpPrinter
             default:
                 throw new InvalidOperationException($"Cannot print {statement.GetType().Name}");
         }
+    }
+
+    /// <summary><c>static T Name(parameters) { body }</c>: a static local function, which captures nothing.</summary>
+    private void WriteLocalFunction(SourceWriter writer, string returns, string name, EquatableArray<ParameterSpec> parameters, Block body)
+    {
+        writer.OpenBlock($"static {returns} {Identifier(name)}({Parameters(parameters)})");
+        WriteAll(writer, body);
+        writer.CloseBlock();
     }
 
     public void WriteAll(SourceWriter writer, Block block)

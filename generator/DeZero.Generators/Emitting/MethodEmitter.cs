@@ -42,10 +42,13 @@ internal static class MethodEmitter
         else
         {
             WriteGradientMethod(writer, derivative);
-            writer.WriteLine();
-            WriteGraphOverload(writer, method);
-            writer.WriteLine();
-            NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+            if (!method.WithoutNode)
+            {
+                writer.WriteLine();
+                WriteGraphOverload(writer, method);
+                writer.WriteLine();
+                NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+            }
         }
 
         foreach (var _ in method.ContainingTypes)
@@ -61,8 +64,8 @@ internal static class MethodEmitter
         return writer.ToString();
     }
 
-    private static string Signature(MethodSpec method) =>
-        string.Join(", ", method.Parameters.Select(p => $"{CSharpPrinter.Keyword(p.Kind)} {CSharpPrinter.Identifier(p.Name)}"));
+    /// <summary>The method's own parameters, default values included: <c>FWithGradient()</c> works wherever <c>F()</c> does.</summary>
+    private static string Signature(MethodSpec method) => CSharpPrinter.Parameters(method.Parameters);
 
     private static string Cref(MethodSpec method) =>
         $"{CSharpPrinter.Identifier(method.Name)}({string.Join(", ", method.Parameters.Select(p => CSharpPrinter.Keyword(p.Kind)))})";
@@ -73,7 +76,7 @@ internal static class MethodEmitter
     {
         var method = derivative.Method;
         var partials = Differentiated(method);
-        var tuple = string.Join(", ", new[] { "double Value" }.Concat(partials.Select(p => "double " + p.PartialName)));
+        var tuple = CSharpPrinter.GradientTuple(method.Parameters);
         writer.WriteLine($"/// <summary>The value of <see cref=\"{Cref(method)}\"/> and its partial derivatives, without building a graph.</summary>");
         var names = partials.Select(p => $"{p.PartialName} = ∂{method.Name}/∂{p.Name}").ToArray();
         if (derivative.Formulas.Count == 0)
@@ -95,14 +98,18 @@ internal static class MethodEmitter
             writer.WriteLine("/// </returns>");
         }
 
-        writer.OpenBlock($"{method.Accessibility} static ({tuple}) {CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}({Signature(method)})");
+        writer.OpenBlock($"{method.Accessibility} static {tuple} {CSharpPrinter.Identifier(GeneratedNames.WithGradient(method.Name))}({Signature(method)})");
         CSharpPrinter.Code.WriteAll(writer, derivative.Gradient);
         writer.CloseBlock();
     }
 
     private static void WriteGraphOverload(SourceWriter writer, MethodSpec method)
     {
-        var parameters = string.Join(", ", method.Parameters.Select(p => $"{(p.IsDifferentiated ? Variable : "int")} {CSharpPrinter.Identifier(p.Name)}"));
+        // A Variable parameter can have no default but null, and F(Variable? x = null) beside F(double x = 1) would make F()
+        // ambiguous: defaults are kept only on the parameters after the last Variable one (ints and [NoDerivative] doubles).
+        var lastVariable = method.Parameters.Select((p, i) => p.IsDifferentiated ? i : -1).Max();
+        var parameters = string.Join(", ", method.Parameters.Select((p, i) =>
+            $"{(p.IsDifferentiated ? Variable : CSharpPrinter.Keyword(p.Kind))} {CSharpPrinter.Identifier(p.Name)}{(i > lastVariable ? CSharpPrinter.DefaultValue(p) : string.Empty)}"));
         var inputs = string.Join(", ", Differentiated(method).Select(p => CSharpPrinter.Identifier(p.Name)));
         var properties = string.Join(", ", method.Parameters.Where(p => !p.IsDifferentiated).Select(p => $"{p.PropertyName} = {CSharpPrinter.Identifier(p.Name)}"));
         var nodeType = GeneratedNames.Node(method.Name);

@@ -23,7 +23,8 @@ internal sealed record DerivativeSpec(MethodSpec Method, Block Gradient, Equatab
 /// </summary>
 /// <param name="Tape">The name of the tape parameter of both sweeps.</param>
 /// <param name="Seed">The name of the reverse sweep's seed: the gradient of whatever the method's value flows into.</param>
-internal sealed record ReverseSpec(Block Forward, Block Reverse, string Tape, string Seed);
+/// <param name="Cursor">The locals both sweeps keep the tape's stacks in.</param>
+internal sealed record ReverseSpec(Block Forward, Block Reverse, string Tape, string Seed, TapeCursor Cursor);
 
 /// <summary>What the differentiate step gives: a derivative to emit, or the failure of a bug of ours.</summary>
 internal sealed record DerivativeResult(DerivativeSpec? Derivative, DiagnosticInfo? Failure);

@@ -37,7 +37,11 @@ internal sealed record ParseResult(MethodSpec? Spec, EquatableArray<DiagnosticIn
 /// A call to a function with no generated gradient, by its documentation id. <paramref name="Via"/> is set
 /// when the call is in a [Differentiable] callee rather than in this method.
 /// </summary>
-internal sealed record PendingCall(string Key, string Display, LocationInfo? Location, string? Via);
+internal sealed record PendingCall(string Key, string Display, LocationInfo? Location, string? Via)
+{
+    /// <summary>What to do if no derivative is supplied: DZ0003's advice, which depends on where the function is declared.</summary>
+    public string Advice { get; init; } = string.Empty;
+}
 
 /// <summary>A user-supplied derivative: the function's documentation id and the method that returns value and partials.</summary>
 internal sealed record Registration(string Key, MemberRef Gradient);

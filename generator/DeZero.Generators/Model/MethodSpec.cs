@@ -26,6 +26,12 @@ internal sealed record MethodSpec(
     /// otherwise in forward mode, with gradients returned as a tuple.
     /// </summary>
     public bool TakesArrays => Parameters.Any(p => p.IsArray);
+
+    /// <summary>
+    /// An int parameter would be a node property that <c>DeZero.Function</c> already has (DZ0013, at the parameter): the method
+    /// keeps its <c>…WithGradient</c>, without the graph node and the overload that builds it.
+    /// </summary>
+    public bool WithoutNode { get; init; }
 }
 
 /// <summary>A containing type, written back as a partial declaration around the generated members.</summary>
@@ -47,6 +53,9 @@ internal sealed record ParameterSpec(string Name, ValueKind Kind, bool NoDerivat
 
     /// <summary>The property of the graph node that carries an <c>int</c> parameter.</summary>
     public string PropertyName => GeneratedNames.Property(Name);
+
+    /// <summary>The parameter's default value (<c>double y = 0.5</c>), kept in the generated signatures; null when it has none.</summary>
+    public Constant? Default { get; init; }
 
     /// <summary>The argument of <c>…WithGradient</c> that receives this parameter's gradient: <c>d</c> plus the capitalised name.</summary>
     public string GradientArgumentName => GeneratedNames.GradientArgument(Name);

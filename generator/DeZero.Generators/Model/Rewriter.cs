@@ -39,6 +39,13 @@ internal static class Rewriter
         TapePush push => push with { Value = Map(push.Value, map) },
         SweepReverseCall call => call with { Call = (UserCall)Map(call.Call, map), Seed = Map(call.Seed, map), Adjoints = call.Adjoints.Select(a => Map(a, map)).ToEquatableArray() },
         Block block => Map(block, map),
+        Throw thrown => new Throw(Map(thrown.Exception, map)),
+        LocalFunction local => local with { Body = Map(local.Body, map) },
+        LocalGradient local => local with { Body = Map(local.Body, map) },
+        VoidCall call => new VoidCall(Map(call.Call, map)),
         _ => statement,
     };
+
+    private static Verbatim Map(Verbatim code, Func<Expr, Expr> map) =>
+        code with { Holes = code.Holes.Select(h => Map(h, map)).ToEquatableArray() };
 }

@@ -79,3 +79,16 @@ internal sealed record TapePush(string Tape, Expr Value) : Stmt;
 /// adjoint is a span to add into (a sequence expression) or a double variable passed by <c>ref</c>.
 /// </summary>
 internal sealed record SweepReverseCall(UserCall Call, string Tape, Expr Seed, EquatableArray<Expr> Adjoints) : Stmt;
+
+/// <summary>
+/// The locals a sweep keeps the tape's two stacks in while it runs, so that a push is a store and an increment of a
+/// local rather than of a field in memory.
+/// </summary>
+internal sealed record TapeCursor(string Doubles, string DoubleCount, string Ints, string IntCount);
+
+/// <summary>
+/// Hands the stacks between the tape and a sweep's locals: <paramref name="Load"/> takes them into the locals (declaring
+/// them when <paramref name="Declares"/>), otherwise the locals' counts are stored back, before a callee's sweep uses the
+/// tape and when the sweep ends.
+/// </summary>
+internal sealed record TapeSync(string Tape, TapeCursor Cursor, bool Load, bool Declares = false) : Stmt;

@@ -16,7 +16,7 @@ namespace DeZero.Generators.Parsing;
 /// and constants, so <c>Exp(x)</c>, <c>Math.Exp(x)</c> and <c>double.Exp(x)</c> all arrive alike.
 /// Anything unsupported becomes a located diagnostic and parsing goes on, so every problem is reported.
 /// </summary>
-internal sealed class BodyParser
+internal sealed partial class BodyParser
 {
     private readonly CalleeChecker _callees;
     private readonly CancellationToken _cancellationToken;
@@ -63,7 +63,11 @@ internal sealed class BodyParser
 
     public IReadOnlyList<PendingCall> Pending => _pending;
 
-    public Block ParseBody(IOperation body) => ParseBlock(body);
+    public Block ParseBody(IOperation body)
+    {
+        RegisterLocalFunctions(body);
+        return ParseBlock(body);
+    }
 
     private Block ParseBlock(IOperation operation)
     {
@@ -136,6 +140,23 @@ internal sealed class BodyParser
                 break;
             case IEmptyOperation:
                 break;
+            case IExpressionStatementOperation { Operation: IDeconstructionAssignmentOperation deconstruction }:
+                ParseDeconstruction(deconstruction, statements);
+                break;
+            case IExpressionStatementOperation { Operation: IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call }:
+                if (ParseVoidCall(call) is { } kept)
+                {
+                    statements.Add(kept);
+                }
+
+                break;
+            case IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }:
+                if (ParseThrow(operation as IThrowOperation ?? (IThrowOperation)((IExpressionStatementOperation)operation).Operation) is { } thrown)
+                {
+                    statements.Add(thrown);
+                }
+
+                break;
             case IExpressionStatementOperation { Operation: var expression }:
                 if (ParseAssignment(expression) is { } assignment)
                 {
@@ -143,8 +164,15 @@ internal sealed class BodyParser
                 }
 
                 break;
+            case IReturnOperation { ReturnedValue: { } value } when ThrowIn(value) is { } thrownInstead: // => throw …
+                if (ParseThrow(thrownInstead) is { } throwStatement)
+                {
+                    statements.Add(throwStatement);
+                }
+
+                break;
             case IReturnOperation { ReturnedValue: { } value }:
-                statements.Add(new Return(ParseDouble(value)));
+                statements.Add(new Return(Widen(Parse(value), _returnKind)));
                 break;
             case IConditionalOperation { WhenTrue: var whenTrue, WhenFalse: var whenFalse, Condition: var condition }:
                 statements.Add(new If(
@@ -182,8 +210,14 @@ internal sealed class BodyParser
                     break;
                 }
 
+            case IBranchOperation { BranchKind: BranchKind.Break } leave when _switchExits.Contains(leave.Target):
+                Unsupported(operation, "a break that leaves a switch before the end of its section is not taken; use if/else inside the section");
+                break;
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 statements.Add(new Break());
+                break;
+            case ISwitchOperation switchStatement:
+                ParseSwitch(switchStatement, statements);
                 break;
             case IBranchOperation { BranchKind: BranchKind.Continue }:
                 statements.Add(new Continue());
@@ -194,14 +228,15 @@ internal sealed class BodyParser
             case IForEachLoopOperation:
                 Unsupported(operation, "foreach runs over a span or array parameter or local; loop with for over an int counter otherwise");
                 break;
-            case ILocalFunctionOperation:
-                Unsupported(operation, "local functions cannot be differentiated; make it a [Differentiable] static method");
-                break;
-            case IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }:
-                Unsupported(operation, "a derivative cannot pass through an exception; return a value (NaN, for example) instead");
+            case ILocalFunctionOperation local:
+                if (ParseLocalFunction(local) is { } function)
+                {
+                    statements.Add(function);
+                }
+
                 break;
             default:
-                Unsupported(operation, "use declarations, assignments, if/else, loops and return");
+                Unsupported(operation, "use declarations, assignments, if/else, switch, loops, return and throw");
                 break;
         }
     }
@@ -268,6 +303,9 @@ internal sealed class BodyParser
     {
         switch (operation)
         {
+            case ICompoundAssignmentOperation { IsChecked: true } or IIncrementOrDecrementOperation { IsChecked: true }:
+                Unsupported(operation, CheckedReason);
+                return null;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation when ElementTarget(operation) is { } element:
                 return ParseElementAssignment(operation, element.Sequence, element.Index);
             case ISimpleAssignmentOperation { Target: var target, Value: var value } when TargetName(target) is { } name:
@@ -343,6 +381,7 @@ internal sealed class BodyParser
 
     private string? TargetName(IOperation target) => target switch
     {
+        ILocalReferenceOperation local when _aliases.TryGetValue(local.Local, out var alias) => alias.Name,
         ILocalReferenceOperation local when (Symbols.KindOf(local.Type) ?? SequenceKind(local.Type)) is not null => local.Local.Name,
         IParameterReferenceOperation parameter when Symbols.KindOf(parameter.Type) is not null => parameter.Parameter.Name,
         _ => null,
@@ -358,8 +397,6 @@ internal sealed class BodyParser
 
         return condition;
     }
-
-    private Expr ParseDouble(IOperation operation) => Widen(Parse(operation), ValueKind.Double);
 
     private static Expr Widen(Expr expr, ValueKind kind) =>
         expr.Kind == kind ? expr
@@ -425,6 +462,16 @@ internal sealed class BodyParser
     /// <summary><c>c ? a : b</c>: a branch with side effects runs only when taken.</summary>
     private Expr ParseChoice(IConditionalOperation conditional, ValueKind kind)
     {
+        if (ThrowIn(conditional.WhenTrue) is { } whenTrueThrows)
+        {
+            return ParseThrowingChoice(conditional, whenTrueThrows, conditional.WhenFalse!);
+        }
+
+        if (ThrowIn(conditional.WhenFalse!) is { } whenFalseThrows)
+        {
+            return ParseThrowingChoice(conditional, whenFalseThrows, conditional.WhenTrue);
+        }
+
         var condition = ParseCondition(conditional.Condition);
         var (whenTrueEffects, whenTrue) = Separately(() => Parse(conditional.WhenTrue));
         var (whenFalseEffects, whenFalse) = Separately(() => Parse(conditional.WhenFalse!));
@@ -567,15 +614,19 @@ internal sealed class BodyParser
 
         if ((Symbols.KindOf(operation.Type) ?? SequenceKind(operation.Type)) is not { } kind)
         {
-            return Unsupported(operation, _arrays
-                ? $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int, bool, and arrays and spans of double and int"
-                : $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
+            return ThrowIn(operation) is not null
+                ? Unsupported(operation, "a throw expression is taken as a branch of ?: or an arm of a switch expression; elsewhere, throw in an if statement before")
+                : Unsupported(operation, _arrays
+                    ? $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int, bool, and arrays and spans of double and int"
+                    : $"its type '{operation.Type?.ToDisplayString() ?? "?"}' is none of double, int and bool");
         }
 
         switch (operation)
         {
             case IParameterReferenceOperation parameter:
                 return new Model.Variable(parameter.Parameter.Name, kind);
+            case ILocalReferenceOperation local when _aliases.TryGetValue(local.Local, out var alias):
+                return alias;
             case ILocalReferenceOperation local:
                 return new Model.Variable(local.Local.Name, kind);
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when field.IsReadOnly:
@@ -593,6 +644,8 @@ internal sealed class BodyParser
             case { Kind: OperationKind.None, Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax } stackAlloc
                 when IsSequence(kind) && stackAlloc.ChildOperations.Count == 1:
                 return new NewArray(ParseIndex(stackAlloc.ChildOperations.First()), kind);
+            case IBinaryOperation { IsChecked: true } or IUnaryOperation { IsChecked: true } or IConversionOperation { IsChecked: true }:
+                return Unsupported(operation, CheckedReason);
             case IConversionOperation conversion when conversion.OperatorMethod is null:
                 {
                     var operand = Parse(conversion.Operand);
@@ -626,6 +679,11 @@ internal sealed class BodyParser
                         return ParseShortCircuit(binary, op);
                     }
 
+                    if (binary.LeftOperand is IBinaryOperation && IsChainLink(binary) && ParseChain(binary) is { } chain)
+                    {
+                        return chain;
+                    }
+
                     var operands = ParseInOrder([binary.LeftOperand, binary.RightOperand]);
                     return CheckedBinary(op, operands[0], operands[1], kind, operation);
                 }
@@ -634,6 +692,10 @@ internal sealed class BodyParser
                 return ParseChoice(conditional, kind);
             case IInvocationOperation invocation:
                 return ParseCall(invocation, kind);
+            case IIsPatternOperation isPattern:
+                return ParseIsPattern(isPattern);
+            case ISwitchExpressionOperation switchExpression:
+                return ParseSwitchExpression(switchExpression, kind);
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 return ParseAssignmentValue(operation, kind);
             default:
@@ -673,13 +735,20 @@ internal sealed class BodyParser
         // Arguments are read only for calls we can take: a call that is an error is reported once, alone.
         EquatableArray<Expr> Arguments() =>
             ParseInOrder(invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToArray()).ToEquatableArray();
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return ParseLocalCall(invocation, kind, Arguments);
+        }
+
         var isMath = method.ContainingType?.ToDisplayString() == "System.Math" || method.ContainingType?.SpecialType == SpecialType.System_Double;
         if (isMath && method.IsStatic && Catalog.Find(method.Name, method.Parameters.Length) is not null)
         {
             var allDouble = method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double);
             var allInt = method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Int32);
             var isRound = method.Name == "Round" && method.Parameters[0].Type.SpecialType == SpecialType.System_Double;
-            if ((allDouble && method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32) || allInt || isRound)
+            var ofNumbers = method.ReturnType.SpecialType == SpecialType.System_Double
+                && method.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32); // ScaleB(x, n), RootN(x, n)
+            if ((allDouble && method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32) || allInt || isRound || ofNumbers)
             {
                 return new MathCall(method.Name, Arguments(), kind);
             }
@@ -688,6 +757,12 @@ internal sealed class BodyParser
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var function = Symbols.Member(method);
         var differentiated = method.Parameters.Select(Symbols.IsDifferentiated).ToEquatableArray();
+        if (_carrying && Symbols.IsStaticFunctionOfNumbers(method))
+        {
+            // In an exception's message or a logged value: evaluated, never differentiated, so no derivative is needed.
+            return new UserCall(function, null, null, Arguments(), method.Parameters.Select(_ => false).ToEquatableArray(), kind);
+        }
+
         var callee = _callees.Resolve(method, invocation.Syntax, _diagnostics);
         if (callee.Known)
         {
@@ -714,11 +789,11 @@ internal sealed class BodyParser
         if (Symbols.IsPlainFunction(method) && method.GetDocumentationCommentId() is { } id)
         {
             // Differentiable only if a [DerivativeOf] registration for it exists; settled once they are gathered.
-            _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null));
+            _pending.Add(new PendingCall(id, display, LocationInfo.From(invocation.Syntax), Via: null) { Advice = Symbols.NoDerivativeAdvice(method) });
             return new UserCall(function, null, id, Arguments(), differentiated);
         }
 
-        Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display);
+        Report(Descriptors.NotDifferentiableCall, invocation.Syntax, display, Symbols.NoDerivativeAdvice(method));
         return new Constant(0, kind);
     }
 
@@ -835,7 +910,7 @@ internal sealed class BodyParser
 
         if (_inputs.Contains(BaseOf(name)))
         {
-            Report(Descriptors.ArrayParameterWritten, operation.Syntax, Text(operation), BaseOf(name));
+            Report(Descriptors.ArrayParameterWritten, operation.Syntax, Excerpt(operation.Syntax), BaseOf(name));
             return null;
         }
 
@@ -935,16 +1010,38 @@ internal sealed class BodyParser
 
     private Expr Unsupported(IOperation operation, string reason)
     {
+        // A call to a generated …WithGradient is the real reason, wherever it sits in what is refused.
+        if (operation.DescendantsAndSelf().OfType<IInvocationOperation>()
+                .FirstOrDefault(call => Symbols.DifferentiableBehind(call.TargetMethod.ContainingType, call.TargetMethod.Name) is not null) is { } generated)
+        {
+            operation = generated;
+            reason = SecondDerivativeReason(Symbols.DifferentiableBehind(generated.TargetMethod.ContainingType, generated.TargetMethod.Name)!);
+        }
+
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
-        Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, Text(operation), reason);
+        Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, Excerpt(operation.Syntax), reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
     }
 
-    /// <summary>An operation's source text for a message, on one line and cut short.</summary>
-    private static string Text(IOperation operation)
+    /// <summary>What checked int arithmetic is told: the generated members would not throw on overflow where the method does.</summary>
+    private const string CheckedReason =
+        "checked(…) int arithmetic is not carried into the generated code, which would not throw OverflowException where the method does; "
+        + "remove checked, or test the range with an if and throw";
+
+    /// <summary>Why a call to the generated value-and-gradient method of <paramref name="method"/> is refused, and what to write.</summary>
+    internal static string SecondDerivativeReason(string method) =>
+        $"it calls the value and gradient that the generator writes for '{method}', so its derivative would be the second derivative of '{method}', "
+        + $"which the generator does not write yet; write the derivative of '{method}' as a [Differentiable] method of its own and call that";
+
+    /// <summary>
+    /// The code a message quotes, on one line: a build log shows a diagnostic's first line only, so a statement quoted
+    /// with its line breaks would hide the reason and the help link after it.
+    /// </summary>
+    internal static string Excerpt(SyntaxNode node)
     {
-        var text = string.Join(" ", operation.Syntax.ToString().Split(['\r', '\n', '\t', ' '], System.StringSplitOptions.RemoveEmptyEntries));
-        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+        const int Limit = 60;
+        var text = System.Text.RegularExpressions.Regex.Replace(node.ToString(), @"\s+", " ");
+        return text.Length > Limit ? text.Substring(0, Limit - 3) + "..." : text;
     }
 
     private static Constant Placeholder(IOperation operation) => new(0, Symbols.KindOf(operation.Type) ?? ValueKind.Double);

@@ -49,6 +49,17 @@ internal sealed class CalleeChecker
         }
     }
 
+    /// <summary>The semantic model of <paramref name="tree"/>, made once per parse.</summary>
+    public SemanticModel ModelOf(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model))
+        {
+            _models[tree] = model = _compilation.GetSemanticModel(tree);
+        }
+
+        return model;
+    }
+
     /// <summary>Marks a method as being parsed, so recursion through it is allowed.</summary>
     public void Enter(IMethodSymbol method) => _callees[method.OriginalDefinition] = [];
 
@@ -96,12 +107,7 @@ internal sealed class CalleeChecker
 
         _callees[method] = []; // While its own body is read: recursion back into it is fine.
         var node = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken); // MethodParser.Parse records its tree
-        if (!_models.TryGetValue(node.SyntaxTree, out var model))
-        {
-            _models[node.SyntaxTree] = model = _compilation.GetSemanticModel(node.SyntaxTree);
-        }
-
-        var result = MethodParser.Parse(node, method, model, this, _cancellationToken);
+        var result = MethodParser.Parse(node, method, ModelOf(node.SyntaxTree), this, _cancellationToken);
         var pending = result.Spec is null ? null : result.Pending.Select(p => p.Key).Distinct().ToArray();
         _callees[method] = pending;
         return pending;

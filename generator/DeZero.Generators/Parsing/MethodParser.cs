@@ -35,6 +35,14 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
+        // [Differentiable] on the defining declaration of a partial method: what is parsed is the implementing part.
+        if (ImplementationOf(syntax, method, cancellationToken) is { } implementation)
+        {
+            (syntax, method) = implementation;
+            semanticModel = checker.ModelOf(syntax.SyntaxTree);
+            checker.Read(syntax.SyntaxTree);
+        }
+
         // While the user's own code has errors, the compiler speaks; we stay quiet and emit nothing.
         // (Checked on the syntax and symbols here, and on the operation tree below: asking the semantic
         // model for diagnostics would bind every method again on every keystroke.)
@@ -69,7 +77,8 @@ internal static class MethodParser
             }
             else if (!parameter.IsParams && Symbols.KindOf(parameter.Type) is ValueKind.Double or ValueKind.Int)
             {
-                parameters.Add(new ParameterSpec(parameter.Name, Symbols.KindOf(parameter.Type)!.Value, Symbols.HasNoDerivativeAttribute(parameter)));
+                var kind = Symbols.KindOf(parameter.Type)!.Value;
+                parameters.Add(new ParameterSpec(parameter.Name, kind, Symbols.HasNoDerivativeAttribute(parameter)) { Default = DefaultOf(parameter, kind) });
             }
             else if (!parameter.IsParams && Symbols.ParameterFormOf(parameter.Type) is { } form)
             {
@@ -110,9 +119,18 @@ internal static class MethodParser
 
         CheckNames(method, location, Report);
         var nodeMembers = GeneratedNames.NodeMembers(parameters.Any(p => p.IsArray));
+        var propertyClashes = 0; // Reported at the parameter; they keep the method's …WithGradient, and lose its node only.
         foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && nodeMembers.Contains(p.PropertyName)))
         {
-            Report(Descriptors.NameCollision, location, GeneratedNames.Node(name), parameter.PropertyName, name);
+            if (parameters.Any(p => p.IsArray))
+            {
+                Report(Descriptors.NameCollision, location, GeneratedNames.Node(name), parameter.PropertyName, name);
+                continue;
+            }
+
+            var at = syntax.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == parameter.Name)?.GetLocation() ?? location;
+            Report(Descriptors.NameCollision, at, GeneratedNames.Node(name), parameter.PropertyName, parameter.Name);
+            propertyClashes++;
         }
 
         // x and X would both give a tuple element DX (n and N both a property N).
@@ -141,7 +159,7 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > propertyClashes)
         {
             return Failed(diagnostics);
         }
@@ -158,6 +176,13 @@ internal static class MethodParser
         var bodyOperation = (IOperation?)body?.BlockBody ?? body?.ExpressionBody;
         if (bodyOperation is null || HasErrors(bodyOperation))
         {
+            // One error is ours to explain: the generator never sees its own output, so a call to a generated member binds
+            // to nothing here, and without a word the user would see only CS0117 where this method's own members are used.
+            foreach (var (call, differentiable) in GeneratedMemberCalls((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!, method, semanticModel, cancellationToken))
+            {
+                Report(Descriptors.UnsupportedExpression, call.GetLocation(), BodyParser.Excerpt(call), BodyParser.SecondDerivativeReason(differentiable));
+            }
+
             return Failed(diagnostics);
         }
 
@@ -166,17 +191,17 @@ internal static class MethodParser
         var parser = new BodyParser(checker, parameters, names, cancellationToken);
         var block = parser.ParseBody(bodyOperation);
         diagnostics.AddRange(parser.Diagnostics);
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > propertyClashes)
         {
             return Failed(diagnostics);
         }
 
         // [Differentiable(Vectorize = true)] on a body that cannot run on lanes still works, on scalars.
         var vectorize = VectorizeRequested(method);
-        if (vectorize && !Lanes.CanRun(parameters.ToEquatableArray(), block))
+        if (vectorize && Lanes.Blocker(parameters.ToEquatableArray(), block) is { } blocker)
         {
             vectorize = false;
-            Report(Descriptors.CannotVectorize, location, name);
+            Report(Descriptors.CannotVectorize, location, name, blocker);
         }
 
         var spec = new MethodSpec(
@@ -186,7 +211,10 @@ internal static class MethodParser
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),
             block,
-            vectorize);
+            vectorize)
+        {
+            WithoutNode = propertyClashes > 0,
+        };
         return new ParseResult(spec, diagnostics.ToEquatableArray(), parser.Pending.ToEquatableArray());
     }
 
@@ -233,6 +261,43 @@ internal static class MethodParser
         && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
             && (path.StartsWith(GeneratedNames.GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedNames.GeneratedFolder)));
 
+    /// <summary>
+    /// Calls in <paramref name="body"/> that bind to nothing but are named as the generator names the value-and-gradient
+    /// method of a [Differentiable] method (<c>PriceWithGradient(y, n)</c>, <c>Pricing.PriceWithGradient(y, n)</c>).
+    /// </summary>
+    private static IEnumerable<(InvocationExpressionSyntax Call, string Differentiable)> GeneratedMemberCalls(
+        SyntaxNode body, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var call in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            var (type, name) = call.Expression switch
+            {
+                SimpleNameSyntax simple => (method.ContainingType, simple.Identifier.ValueText),
+                MemberAccessExpressionSyntax access => (model.GetSymbolInfo(access.Expression, cancellationToken).Symbol as INamedTypeSymbol, access.Name.Identifier.ValueText),
+                _ => (null, string.Empty),
+            };
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is null && Symbols.DifferentiableBehind(type, name) is { } differentiable)
+            {
+                yield return (call, differentiable);
+            }
+        }
+    }
+
+    /// <summary>A parameter's default value as a constant of its kind, or null when it has none.</summary>
+    internal static Constant? DefaultOf(IParameterSymbol parameter, ValueKind kind) =>
+        parameter.HasExplicitDefaultValue
+            ? new Constant(parameter.ExplicitDefaultValue is { } value ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : 0, kind)
+            : null;
+
+    /// <summary>The implementing part of a partial method declared without a body, when it has one.</summary>
+    private static (MethodDeclarationSyntax Syntax, IMethodSymbol Method)? ImplementationOf(
+        MethodDeclarationSyntax syntax, IMethodSymbol method, CancellationToken cancellationToken) =>
+        syntax.Body is null && syntax.ExpressionBody is null
+        && method.PartialImplementationPart is { } implementation
+        && implementation.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax implementationSyntax
+            ? (implementationSyntax, implementation)
+            : null;
+
     /// <summary>Syntax levels per operation level: a call nests invocation, argument list and argument.</summary>
     private const int MaxSyntaxDepth = 3 * BodyParser.MaxDepth;
 
@@ -251,12 +316,17 @@ internal static class MethodParser
 
             foreach (var child in node.ChildNodes())
             {
-                pending.Push((child, depth + 1));
+                // The left operand of a flat sum or product is no deeper: Roslyn and the parser read such chains without recursion.
+                var flat = node is BinaryExpressionSyntax binary && child == binary.Left && IsArithmetic(binary) && child is BinaryExpressionSyntax left && IsArithmetic(left);
+                pending.Push((child, flat ? depth : depth + 1));
             }
         }
 
         return null;
     }
+
+    private static bool IsArithmetic(BinaryExpressionSyntax binary) =>
+        binary.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression;
 
     /// <summary>Code the compiler rejects: an invalid operation, or a conversion that does not exist.</summary>
     private static bool HasErrors(IOperation body) =>

@@ -30,12 +30,13 @@ internal static class Resolver
             if (!gradients.ContainsKey(pending.Key))
             {
                 diagnostics.Add(pending.Via is null
-                    ? new DiagnosticInfo(Descriptors.NotDifferentiableCall.Id, pending.Location, EquatableArray.Of(pending.Display))
+                    ? new DiagnosticInfo(Descriptors.NotDifferentiableCall.Id, pending.Location, EquatableArray.Of(pending.Display, pending.Advice))
                     : new DiagnosticInfo(Descriptors.CalleeHasErrors.Id, pending.Location, EquatableArray.Of(pending.Via)));
             }
         }
 
-        if (diagnostics.Any(Descriptors.IsError) || parsed.Spec is null)
+        // An error the parse already let through (DZ0013 on an int parameter) keeps the model; new ones here do not.
+        if (diagnostics.Skip(parsed.Diagnostics.Count).Any(Descriptors.IsError) || parsed.Spec is null)
         {
             return ParseResult.Failed(diagnostics.Distinct().ToEquatableArray());
         }

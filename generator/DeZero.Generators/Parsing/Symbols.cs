@@ -74,6 +74,51 @@ internal static class Symbols
     public static bool HasDifferentiableAttribute(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttribute);
 
+    /// <summary>
+    /// The [Differentiable] method of <paramref name="type"/> (or of a type it is nested in) whose generated
+    /// value-and-gradient method is named <paramref name="member"/>, or null when <paramref name="member"/> is no such name.
+    /// </summary>
+    public static string? DifferentiableBehind(INamedTypeSymbol? type, string member)
+    {
+        var suffix = GeneratedNames.WithGradient(string.Empty);
+        if (!member.EndsWith(suffix, System.StringComparison.Ordinal) || member.Length == suffix.Length)
+        {
+            return null;
+        }
+
+        var name = member.Substring(0, member.Length - suffix.Length);
+        for (; type is not null; type = type.ContainingType)
+        {
+            if (type.GetMembers(name).OfType<IMethodSymbol>().Any(HasDifferentiableAttribute))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What to do about a call to a function without a derivative (DZ0003): mark a function of this project [Differentiable];
+    /// for one of a library (the base library's <c>Math.BitIncrement</c>), the [DerivativeOf] attribute to write.
+    /// </summary>
+    public static string NoDerivativeAdvice(IMethodSymbol method)
+    {
+        if (!IsPlainFunction(method))
+        {
+            return "a derivative can be supplied only for a static function of double and int parameters returning double: "
+                + "call it from such a function of your own, and mark that one [Differentiable] or give it a derivative with [DerivativeOf]";
+        }
+
+        if (method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            var type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            return $"supply its derivative with a static method marked [DerivativeOf(typeof({type}), nameof({type}.{method.Name}))] (the IDE offers to create it)";
+        }
+
+        return "mark it [Differentiable], or supply its derivative with [DerivativeOf] (the IDE offers to create the stub)";
+    }
+
     /// <summary>A static function of double and int values returning double: one a derivative can be supplied for.</summary>
     public static bool IsPlainFunction(IMethodSymbol method) =>
         IsStaticFunctionOfNumbers(method) && method.ReturnType.SpecialType == SpecialType.System_Double;

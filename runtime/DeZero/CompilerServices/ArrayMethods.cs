@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace DeZero.CompilerServices;
 
@@ -17,9 +18,7 @@ public static class ArrayMethods
     {
         if (gradient.Length != parameter.Length)
         {
-            throw new ArgumentException(
-                $"{gradientName} has {gradient.Length} elements but {parameterName} has {parameter.Length}: it receives one partial derivative per element of {parameterName}.",
-                gradientName);
+            ThrowLength(gradient.Length, parameter.Length, gradientName, parameterName);
         }
     }
 
@@ -32,11 +31,22 @@ public static class ArrayMethods
     {
         if (gradient.Overlaps(input))
         {
-            throw new ArgumentException(
-                $"{gradientName} overlaps {inputName}: writing the gradient would change an input while it is read; give it storage of its own.",
-                gradientName);
+            ThrowOverlap(gradientName, inputName);
         }
     }
+
+    // Out of line, so that the checks themselves are small enough to inline into every generated WithGradient.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLength(int gradientLength, int parameterLength, string gradientName, string parameterName) =>
+        throw new ArgumentException(
+            $"{gradientName} has {gradientLength} elements but {parameterName} has {parameterLength}: it receives one partial derivative per element of {parameterName}.",
+            gradientName);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(string gradientName, string inputName) =>
+        throw new ArgumentException(
+            $"{gradientName} overlaps {inputName}: writing the gradient would change an input while it is read; give it storage of its own.",
+            gradientName);
 
     /// <summary>Throws unless a node got <paramref name="count"/> inputs.</summary>
     /// <param name="inputs">The inputs' data.</param>

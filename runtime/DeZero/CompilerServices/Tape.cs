@@ -88,6 +88,49 @@ public sealed class Tape
     /// <summary>Records an array (the array itself, not a copy).</summary>
     public void Push(int[] value) => PushArray(value);
 
+    /// <summary>The stack of doubles, for a sweep that keeps it in a local while it runs (then <see cref="Keep"/>).</summary>
+    public double[] DoubleStack => _doubles;
+
+    /// <summary>How many doubles are on the stack.</summary>
+    public int DoubleCount => _doubleCount;
+
+    /// <summary>The stack of ints, for a sweep that keeps it in a local while it runs (then <see cref="Keep"/>).</summary>
+    public int[] IntStack => _ints;
+
+    /// <summary>How many ints are on the stack.</summary>
+    public int IntCount => _intCount;
+
+    /// <summary>A larger stack of doubles holding the first <paramref name="count"/>: for a sweep whose local stack is full.</summary>
+    /// <param name="count">The doubles on the stack, as the sweep counts them.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public double[] GrowDoubles(int count)
+    {
+        _doubleCount = count;
+        return Grow(ref _doubles);
+    }
+
+    /// <summary>A larger stack of ints holding the first <paramref name="count"/>: for a sweep whose local stack is full.</summary>
+    /// <param name="count">The ints on the stack, as the sweep counts them.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int[] GrowInts(int count)
+    {
+        _intCount = count;
+        return Grow(ref _ints);
+    }
+
+    /// <summary>Takes back the stacks a sweep kept in locals, with its counts: before a callee uses the tape, and at its end.</summary>
+    /// <param name="doubles">The sweep's stack of doubles (this tape's own, or grown from it).</param>
+    /// <param name="doubleCount">How many doubles are on it.</param>
+    /// <param name="ints">The sweep's stack of ints.</param>
+    /// <param name="intCount">How many ints are on it.</param>
+    public void Keep(double[] doubles, int doubleCount, int[] ints, int intCount)
+    {
+        _doubles = doubles;
+        _doubleCount = doubleCount;
+        _ints = ints;
+        _intCount = intCount;
+    }
+
     /// <summary>The double recorded last, removed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double PopDouble() => _doubles[--_doubleCount];

@@ -55,6 +55,16 @@ public sealed class DifferentiatorTests
         ["EarlyReturn"] = (
             [new If(Lt(X, C(0)), Body(Ret(Neg(X))), null), Ret(Call("Sqrt", Add(X, Y)))],
             (x, y) => x < 0 ? [-1, 0] : [0.5 / Math.Sqrt(x + y), 0.5 / Math.Sqrt(x + y)]),
+        // f = g(xy)·y with a local function g(u) = u sin u, declared after the return.
+        ["LocalFunction"] = (
+            [Ret(Mul(new UserCall(new MemberRef(string.Empty, "g"), new MemberRef(string.Empty, "gWithGradient"), null, EquatableArray.Of(Mul(X, Y)), EquatableArray.Of(true)), Y)),
+                new LocalFunction("g", ValueKind.Double, EquatableArray.Of(new ParameterSpec("u", ValueKind.Double)), Body(Ret(Mul(Var("u"), Call("Sin", Var("u"))))), "gWithGradient")],
+            (x, y) =>
+            {
+                var u = x * y;
+                var derivative = Math.Sin(u) + (u * Math.Cos(u));
+                return [derivative * y * y, (derivative * x * y) + (u * Math.Sin(u))];
+            }),
         ["CallWithGradient"] = (
             [Let("c", new UserCall(Cube, CubeWithGradient, null, EquatableArray.Of(Mul(X, Y)), EquatableArray.Of(true))), Ret(Add(Var("c"), X))],
             (x, y) => [(3 * Math.Pow(x * y, 2) * y) + 1, 3 * Math.Pow(x * y, 2) * x]),
@@ -124,6 +134,28 @@ public sealed class DifferentiatorTests
         // 3·s·s with s = x - y: ∂x = 6·s, ∂y = -6·s, s computed once.
         var s = Var("t1");
         Assert.Equal([Mul(Mul(C(3), s), s), Mul(C(6), s), Mul(C(-6), s)], returned.Values.ToArray());
+    }
+
+    [Fact]
+    public void Differentiate_ThrowAndVoidCall_KeptAsTheyAreAndRunOnTheSameInputs()
+    {
+        // if (x < 0) throw …(x); Log(y * x); return x * y;
+        var thrown = new Throw(new Verbatim(EquatableArray.Of("new global::System.ArgumentException(", ")"), EquatableArray.Of(X)));
+        var logged = new VoidCall(new Verbatim(EquatableArray.Of("global::Lib.Log(", ")"), EquatableArray.Of(Mul(Y, X))));
+        var method = Method([new If(Lt(X, C(0)), Body(thrown), null), logged, Ret(Mul(X, Y))]);
+        var derivative = Differentiator.Differentiate(method);
+
+        var body = new Interpreter();
+        var program = new Interpreter();
+        var arguments = new Dictionary<string, double> { ["x"] = 0.5, ["y"] = 3, ["n"] = 0 };
+        Assert.Equal([1.5], body.Run(method.Body, arguments));
+        Assert.Equal([1.5, 3, 0.5], program.Run(derivative.Gradient, arguments));
+        Assert.Equal([1.5], Assert.Single(body.Calls).Holes);
+        Assert.Equal([1.5], Assert.Single(program.Calls).Holes);
+
+        arguments["x"] = -2;
+        Assert.Equal([-2.0], Assert.Throws<ThrownByModel>(() => body.Run(method.Body, arguments)).Holes);
+        Assert.Equal([-2.0], Assert.Throws<ThrownByModel>(() => program.Run(derivative.Gradient, arguments)).Holes);
     }
 
     [Fact]

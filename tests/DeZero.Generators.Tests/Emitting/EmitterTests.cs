@@ -127,6 +127,25 @@ public sealed class EmitterTests : ISnapshotOwner
     }
 
     [Fact]
+    public void Write_ThrowAndVoidCall_PrintCarriedTextWithHolesAsTheCodePrinterNamesThem()
+    {
+        var keyword = new Variable("in", ValueKind.Double);
+        var writer = new SourceWriter();
+        CSharpPrinter.Code.Write(writer, new Throw(new Verbatim(
+            EquatableArray.Of("new global::System.ArgumentOutOfRangeException(\"in\", ", ", $\"{", ":F2}\")"),
+            EquatableArray.Of<Expr>(keyword, Mul(keyword, C(2))))));
+        CSharpPrinter.Code.Write(writer, new VoidCall(new Verbatim(
+            EquatableArray.Of("global::System.Console.WriteLine(", ")"),
+            EquatableArray.Of(Call("Sqrt", keyword)))));
+        CSharpPrinter.Code.Write(writer, new VoidCall(new Verbatim(EquatableArray.Of("global::Lib.Log.Flush()"), EquatableArray<Expr>.Empty)));
+        Assert.Equal(
+            "throw new global::System.ArgumentOutOfRangeException(\"in\", @in, $\"{@in * 2.0:F2}\");\n"
+            + "global::System.Console.WriteLine(global::System.Math.Sqrt(@in));\n"
+            + "global::Lib.Log.Flush();\n",
+            writer.ToString());
+    }
+
+    [Fact]
     public void SourceWriter_BlockLeftOpen_Throws()
     {
         var writer = new SourceWriter();

@@ -29,14 +29,14 @@ public sealed class DiagnosticsTests
                 [Differentiable]
                 public static double F(double x) => {|UnsupportedCall:System.Math.BitIncrement(x)|} * 2;
             }
-            """, "BitIncrement"),
-        ["Call_MathCopySign"] = new("""
+            """, "[DerivativeOf(typeof(Math), nameof(Math.BitIncrement))]"), // a member of the base library cannot be marked [Differentiable]
+        ["Call_MathReciprocalEstimate"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x + {|UnsupportedCall:System.Math.CopySign(x, -1.0)|};
+                public static double F(double x) => x + {|UnsupportedCall:System.Math.ReciprocalEstimate(x)|};
             }
-            """, "CopySign"),
+            """, "ReciprocalEstimate"),
         ["Call_UserMethodWithoutAttribute"] = new("""
             public static partial class Ops
             {
@@ -45,15 +45,15 @@ public sealed class DiagnosticsTests
                 [Differentiable]
                 public static double F(double x) => 1 + {|UnsupportedCall:Helper(x)|};
             }
-            """, "Helper"),
+            """, "mark it [Differentiable]"),
         // double.IsNaN(x) in a condition is fine: a bool call is evaluated, not differentiated.
         ["Call_DoubleMemberNotListed"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => double.IsNaN(x) ? 0 : {|UnsupportedCall:double.Hypot(x, 2)|};
+                public static double F(double x) => double.IsNaN(x) ? 0 : {|UnsupportedCall:double.MaxNumber(x, 2)|};
             }
-            """, "Hypot"),
+            """, "'double.MaxNumber(double, double)' is not differentiable: it is neither a [Differentiable] method, nor a supported member of Math or double, nor given a derivative; supply its derivative with a static method marked [DerivativeOf(typeof(double), nameof(double.MaxNumber))] (the IDE offers to create it)"),
 
         // A warning, not an error: the method is still generated, its node runs on scalars.
         ["Vectorize_BodyWithBranch"] = new("""
@@ -62,7 +62,37 @@ public sealed class DiagnosticsTests
                 [Differentiable(Vectorize = true)]
                 public static double {|CannotVectorize:F|}(double x) => x > 0 ? x : -x;
             }
-            """, "Vectorize"),
+            """, "but a conditional expression cannot run on SIMD lanes"),
+        ["Vectorize_FunctionWithoutALane"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x)
+                {
+                    double y = System.Math.Exp(x);
+                    return y * System.Math.Tanh(y);
+                }
+            }
+            """, "but Math.Tanh cannot run on SIMD lanes"),
+        ["Vectorize_IntParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x, int n) => x * n;
+            }
+            """, "the parameter 'n', which is not differentiated"),
+        ["Vectorize_Loop"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Vectorize = true)]
+                public static double {|CannotVectorize:F|}(double x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < 3; i++) s += x;
+                    return s;
+                }
+            }
+            """, "but a loop cannot run on SIMD lanes"),
 
         // Signatures.
         ["Parameter_Float"] = new("""
@@ -436,7 +466,29 @@ public sealed class DiagnosticsTests
                 [Differentiable]
                 public static double F(double x, int n) => x * checked({|UnsupportedExpression:n * 2|}); // checked changes nothing on double, so only int arithmetic is refused
             }
-            """),
+            """, "checked(…)"),
+        ["Expression_CheckedConversion"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x * checked({|UnsupportedExpression:(int)(x * 1e10)|});
+            }
+            """, "OverflowException"),
+        ["Statement_CheckedIncrement"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    checked
+                    {
+                        {|UnsupportedExpression:n++|};
+                    }
+
+                    return x * n;
+                }
+            }
+            """, "remove checked"),
         ["Expression_Remainder"] = new("""
             public static partial class Ops
             {
@@ -453,20 +505,222 @@ public sealed class DiagnosticsTests
                 public static double F(double x) => {|UnsupportedExpression:k|} * x;
             }
             """),
-        ["Expression_Switch"] = new("""
+        ["Switch_LocalSharedBySections"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => {|UnsupportedExpression:x switch { > 0 => x, _ => -x }|};
+                public static double F(double x, int n)
+                {
+                    {|UnsupportedStatement:switch (n)
+                    {
+                        case 0:
+                            double t = x;
+                            return t;
+                        case 1:
+                            t = 2 * x;
+                            return t * x;
+                        default:
+                            return x;
+                    }|}
+                }
             }
-            """),
-        ["Expression_Throw"] = new("""
+            """, "declare it before the switch"),
+        ["Switch_BreakBeforeTheEndOfASection"] = new("""
             public static partial class Ops
             {
                 [Differentiable]
-                public static double F(double x) => x > 0 ? x : {|UnsupportedExpression:throw new System.ArgumentException()|};
+                public static double F(double x, int n)
+                {
+                    double y = x;
+                    switch (n)
+                    {
+                        case 0:
+                            if (x > 0)
+                            {
+                                {|UnsupportedStatement:break;|}
+                            }
+
+                            y = 2 * x;
+                            break;
+                    }
+
+                    return y;
+                }
+            }
+            """, "use if/else inside the section"),
+        ["Switch_GuardThatAssigns"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    double y = 0;
+                    return n switch
+                    {
+                        > 0 when {|UnsupportedExpression:(y = x) > 1|} => y,
+                        _ => x,
+                    };
+                }
+            }
+            """, "assign before the switch"),
+        ["Switch_OnAString"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    switch ({|UnsupportedExpression:n.ToString()|})
+                    {
+                        case "1":
+                            return x;
+                        default:
+                            return -x;
+                    }
+                }
+            }
+            """, "switch on a double, int or bool value"),
+        ["Pattern_TypeTest"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n) => n switch
+                {
+                    0 => x,
+                    {|UnsupportedExpression:int|} => -x,
+                };
+            }
+            """, "tests a type"),
+        // What a throw or a logged call cannot carry into the generated code.
+        ["Throw_ObjectInitializer"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x) => x > 0 ? x : throw {|UnsupportedExpression:new System.ArgumentException("x") { Source = "F" }|};
+            }
+            """, "nameof"),
+        // Deconstruction of what is not a tuple written out, or into what is not a local or a parameter.
+        ["Tuple_ValueNotWrittenOut"] = new("""
+            public static partial class Ops
+            {
+                static (double, double) Pair(double x) => (x, 2 * x);
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    var (a, b) = {|UnsupportedExpression:Pair(x)|};
+                    return a * b;
+                }
+            }
+            """, "(a, b) = (e1, e2)"),
+        ["Tuple_Nested"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double a = 0, b = 0, c = 0;
+                    (a, (b, c)) = {|UnsupportedExpression:(x, (2 * x, 3 * x))|};
+                    return a * b * c;
+                }
             }
             """),
+        ["Tuple_IntoAField"] = new("""
+            public static partial class Ops
+            {
+                private static double s_last;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double b;
+                    ({|UnsupportedExpression:s_last|}, b) = (x, 2 * x);
+                    return b * x;
+                }
+            }
+            """, "locals and parameters"),
+        ["LocalFunction_NotStatic"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double k = 2;
+                    return Scale(x);
+
+                    {|UnsupportedStatement:double Scale(double t) => k * t;|}
+                }
+            }
+            """, "make it static"),
+        ["LocalFunction_FloatParameter"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    return Half(1f) * x;
+
+                    {|UnsupportedStatement:static double Half(float t) => t / 2;|}
+                }
+            }
+            """, "double and int parameters"),
+        ["Throw_InAMethodOfArrays"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double[] w)
+                {
+                    if (w.Length == 0)
+                    {
+                        {|UnsupportedStatement:throw new System.ArgumentException("empty", nameof(w));|}
+                    }
+
+                    return w[0] * w[0];
+                }
+            }
+            """, "cannot throw or log yet"),
+        ["VoidCall_ByReferenceArgument"] = new("""
+            public static partial class Ops
+            {
+                static void Fill(ref double value) => value = 1;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double y = x;
+                    Fill({|UnsupportedExpression:ref y|});
+                    return y * x;
+                }
+            }
+            """, "by reference"),
+        ["VoidCall_FileLocalType"] = new("""
+            file static class Log
+            {
+                public static void Write(double value) { }
+            }
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {|UnsupportedExpression:Log.Write(x)|};
+                    return x * x;
+                }
+            }
+            """, "file-local"),
+        ["VoidCall_ArrayArgument"] = new("""
+            public static partial class Ops
+            {
+                static void Write(double[] values) { }
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    Write({|UnsupportedExpression:new[] { x, 2 * x }|});
+                    return x * x;
+                }
+            }
+            """, "compute anything else into a local first"),
         ["Statement_Try"] = new("""
             public static partial class Ops
             {
@@ -514,12 +768,118 @@ public sealed class DiagnosticsTests
             // Every rule is an error but DZ0023, a warning: the method is still generated, on scalars.
             Assert.Equal(d.Id == DiagnosticIds.CannotVectorize ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity);
             Assert.Equal("DeZero", d.Descriptor.Category);
-            Assert.False(string.IsNullOrWhiteSpace(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            var message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(string.IsNullOrWhiteSpace(message));
+            // A build log shows a diagnostic's first line only: the reason and what to do must be on it.
+            Assert.DoesNotContain('\n', message);
+            Assert.DoesNotContain('\r', message);
         });
         if (row.MessageContains is { } fragment)
         {
             Assert.Contains(fragment, result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public void Message_StatementOnSeveralLines_IsOneLineQuotingItAndGivingTheReason()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    try
+                    {
+                        return x;
+                    }
+                    finally
+                    {
+                    }
+                }
+            }
+            """);
+
+        result.AssertInputCompiles();
+        var diagnostic = Assert.Single(result.AllDiagnostics);
+        Assert.Equal(DiagnosticIds.UnsupportedStatement, diagnostic.Id);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("The statement 'try { return x; } finally { }' is not supported in a [Differentiable] method: ", message);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    /// <summary>
+    /// Issue 16, bug 2: Newton's method on a function's own derivative. The generator never sees its own output, so the
+    /// call binds to nothing in its compilation; the method got no code and no DZ error, and the user saw only CS0117
+    /// where YieldWithGradient was used.
+    /// </summary>
+    [Fact]
+    public void Generate_CallToAGeneratedWithGradient_ReportsDZ0002NamingTheCallAndTheSecondDerivative()
+    {
+        var (source, expected) = Markup.Parse(Usings + """
+            public static partial class Bonds
+            {
+                [Differentiable] public static double Price(double y, int n) => 100 * System.Math.Pow(1 + y, -n);
+
+                [Differentiable] public static double Yield(double price, int n)
+                {
+                    double y = 0.05;
+                    for (int i = 0; i < 30; i++) { var (p, dp) = {|UnsupportedExpression:PriceWithGradient(y, n)|}; y -= (p - price) / dp; }
+                    return y;
+                }
+
+                [Differentiable] public static double Qualified(double y) => {|UnsupportedExpression:Bonds.PriceWithGradient(y, 3)|}.DY;
+            }
+            """);
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertCompiles(); // PriceWithGradient exists once generated: only Yield and Qualified are refused
+        Assert.Equal(expected.Select(e => (e.Id, e.Span)), result.AllDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(d => d.SourceSpan.Start));
+        var message = result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'PriceWithGradient(y, n)'", message);
+        Assert.Contains("second derivative of 'Price'", message);
+        var members = result.MemberNames("Bonds");
+        Assert.Contains("PriceWithGradient", members);
+        Assert.DoesNotContain("YieldWithGradient", members);
+    }
+
+    /// <summary>
+    /// Issue 16: an int parameter whose node property DeZero.Function already has is DZ0013 at that parameter, and
+    /// blocks the graph node alone: …WithGradient is generated, and a method that calls it is differentiated.
+    /// </summary>
+    [Fact]
+    public void Generate_IntParameterNamedLikeANodeMember_DZ0013AtTheParameterAndWithGradientStillGenerated()
+    {
+        var (source, expected) = Markup.Parse(Usings + """
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, {|NameCollision:int inputs|}, int n, {|NameCollision:int output|}) => x * inputs + output * x * x + n;
+
+                [Differentiable]
+                public static double Caller(double x) => F(2 * x, 3, 1, 4);
+            }
+            """);
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        Assert.Equal(expected.Select(e => (e.Id, e.Span)), result.AllDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(d => d.SourceSpan.Start));
+        Assert.Equal(
+            "Type 'FFunction' already declares 'Inputs', which the generator emits for 'inputs'; rename one of them",
+            result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var members = result.MemberNames("Samples.Ops");
+        Assert.Contains("FWithGradient", members);
+        Assert.DoesNotContain("FFunction", members);
+        Assert.Contains("CallerWithGradient", members);
+        Assert.Contains("CallerFunction", members);
+        using var loaded = Emitter.Load(result.Output, result.Input.SyntaxTrees);
+        Assert.Equal([2 * 3 + 4 * 4 + 1, 3 + 2 * 4 * 2], loaded.InvokeTuple("Samples.Ops", "FWithGradient", 2.0, 3, 1, 4));
+        Assert.Equal([6 * 1.5 + 4 * 9 + 1, 2 * (3 + 8 * 3)], loaded.InvokeTuple("Samples.Ops", "CallerWithGradient", 1.5));
     }
 
     [Fact]

@@ -325,6 +325,92 @@ public sealed class OddCodeTests
                 }
             }
             """], "Odd.Ops", "double", [0.3, 1.7, 2]),
+        // Issue 16, bug 4: [Differentiable] on the defining declaration reported DZ0017 ("no body").
+        ["Partial_AttributeOnTheDefiningDeclaration"] = new([
+            Head + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static partial double F(double x, int n);
+            }
+            """,
+            Head + """
+            public static partial class Ops
+            {
+                public static partial double F(double x, int n)
+                {
+                    double s = 0;
+                    for (int i = 1; i <= n; i++)
+                    {
+                        s += Math.Sin(i * x) / i;
+                    }
+
+                    return s;
+                }
+            }
+            """], "Odd.Ops", "F", [0.7, 3]),
+        // Issue 16, bug 5: defaults were dropped from the generated signatures (CS7036 on FWithGradient()).
+        ["Defaults_OnEveryParameter"] = new([Head + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x = 1, double y = double.PositiveInfinity, int n = -2) =>
+                    Math.Pow(x, n) * Math.Atan(y);
+
+                // Still one overload to call once F(Variable, Variable, int n = -2) is generated beside it.
+                public static double Use() => F() + F(2);
+            }
+            """], "Odd.Ops", "F", [0.7, 2.0, 3]),
+        ["Carried_KeywordNamesUsingStaticAndAliases"] = new(["""
+            using System;
+            using DeZero;
+            using static System.Console;
+            using Dbg = System.Diagnostics.Debug;
+            using Error = System.ArgumentOutOfRangeException;
+
+            namespace Odd;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double @double, int @in)
+                {
+                    Dbg.Assert(@double > -100, $"{nameof(@double)} = {@double}");
+                    if (@double < -10 || @in < 0)
+                    {
+                        throw new Error(nameof(@double), @double, @in + " " + @double);
+                    }
+
+                    Out.Flush();
+                    double @return = @double > 5 ? throw new Error(nameof(@in)) : @double * @in;
+                    return @return * Math.Sin(@double);
+                }
+            }
+            """], "Odd.Ops", "F", [0.7, 3]),
+        ["LocalFunctions_NamedLikeWhatIsGenerated"] = new([Head + """
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double F(double x, int n)
+                {
+                    double t1 = Sq(x) + SqWithGradient(x) * n;
+                    return t1 * Math.Sin(t1);
+
+                    static double Sq(double t) => t * t;
+
+                    static double SqWithGradient(double dt_dt) => Sq(dt_dt) * dt_dt + Sq(2);
+                }
+            }
+            """], "Odd.Ops", "F", [0.7, 3]),
+        ["Partial_AttributeOnTheImplementation"] = new([Head + """
+            public static partial class Ops
+            {
+                public static partial double F(double x);
+
+                [Differentiable]
+                public static partial double F(double x) => x * Math.Exp(x);
+            }
+            """], "Odd.Ops", "F", [0.7]),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
@@ -344,6 +430,22 @@ public sealed class OddCodeTests
 
     [Fact]
     public void Generate_KeywordIdentifiers_Work() => Check(Bugs["Identifiers_Keywords"]);
+
+    [Fact]
+    public void Generate_PartialMethodAttributedOnItsDefinition_DifferentiatesTheImplementation() =>
+        Check(Bugs["Partial_AttributeOnTheDefiningDeclaration"]);
+
+    [Fact]
+    public void Generate_DefaultValues_KeptWithoutMakingCallsAmbiguous() => Check(Bugs["Defaults_OnEveryParameter"]);
+
+    [Fact]
+    public void Generate_CarriedThrowsAndCalls_NameEverythingInFull() => Check(Bugs["Carried_KeywordNamesUsingStaticAndAliases"]);
+
+    [Fact]
+    public void Generate_LocalFunctionsNamedLikeWhatIsGenerated_Work() => Check(Bugs["LocalFunctions_NamedLikeWhatIsGenerated"]);
+
+    [Fact]
+    public void Generate_PartialMethodAttributedOnItsImplementation_Works() => Check(Bugs["Partial_AttributeOnTheImplementation"]);
 
     private static void Check(Case row)
     {
@@ -483,11 +585,12 @@ public sealed class OddCodeTests
     }
 
     /// <summary>
-    /// A flat sum of 10,000 terms: Roslyn parses and binds left-deep binary chains without recursion, so this compiles
-    /// on any stack; the generator reports DZ0025 (write it as statements) rather than overflowing.
+    /// Issue 16: a flat sum of 10,000 terms in one expression, as a computer algebra system writes it. Roslyn parses and
+    /// binds left-deep chains without recursion, so this compiles on any stack; so does the generator, which cuts the chain
+    /// into statements. The value is C#'s to the last bit.
     /// </summary>
     [Fact]
-    public void Generate_ExpressionBodyOfTenThousandOperations_ReportsDZ0025()
+    public void Generate_FlatSumOfTenThousandOperations_WorksOnOneMegabyte()
     {
         var body = "x" + string.Concat(Enumerable.Range(0, 5000).Select(i => i % 2 == 0 ? " + x * 0.5" : " - y"));
         var source = Head + $"public static partial class Ops\n{{\n    [Differentiable]\n    public static double F(double x, double y) => {body};\n}}\n";
@@ -497,7 +600,36 @@ public sealed class OddCodeTests
             result.AssertInputCompiles();
             AssertNoCrash(result);
             result.AssertCompiles();
-            Assert.Contains(result.AllDiagnostics, d => d.Id == DiagnosticIds.NestedTooDeeply);
+            Assert.Empty(result.AllDiagnostics);
+            using var loaded = Emitter.Load(result.Output, result.Input.SyntaxTrees);
+            CheckGradient(loaded, "Odd.Ops", "F", [0.3, 0.7]);
+            var (x, y) = (0.3, 0.7);
+            double expected = x;
+            for (var i = 0; i < 5000; i++)
+            {
+                expected = i % 2 == 0 ? expected + x * 0.5 : expected - y;
+            }
+
+            Assert.Equal([expected, 1 + (2500 * 0.5), -2500], loaded.InvokeTuple("Odd.Ops", "FWithGradient", x, y));
+        });
+    }
+
+    /// <summary>A product of 3,000 factors and a sum of products of int and double terms: cut into statements, exact.</summary>
+    [Fact]
+    public void Generate_FlatProductAndSumOfProducts_WorksOnOneMegabyte()
+    {
+        var product = string.Join(" * ", Enumerable.Range(0, 3000).Select(i => i % 3 == 0 ? "x" : "1.0001"));
+        var sum = "n * x" + string.Concat(Enumerable.Range(1, 2000).Select(i => $" + {i % 7} * n * x * y - y / {i}"));
+        var source = Head + $"public static partial class Ops\n{{\n    [Differentiable]\n    public static double F(double x, double y, int n) => ({product}) + {sum};\n}}\n";
+        OnThread(1 << 20, () =>
+        {
+            var result = GeneratorHarness.Run(source);
+            result.AssertInputCompiles();
+            AssertNoCrash(result);
+            result.AssertCompiles();
+            Assert.Empty(result.AllDiagnostics);
+            using var loaded = Emitter.Load(result.Output, result.Input.SyntaxTrees);
+            CheckGradient(loaded, "Odd.Ops", "F", [1.0001, 0.4, 3]);
         });
     }
 

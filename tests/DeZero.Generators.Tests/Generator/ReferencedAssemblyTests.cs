@@ -183,6 +183,41 @@ public sealed class ReferencedAssemblyTests
         Assert.Equal(2, result.AllDiagnostics.Count(d => d.Id == DiagnosticIds.DuplicateDerivative));
     }
 
+    [Fact]
+    public void CallToGeneratedWithGradient_OfAnotherAssembly_ReportsDZ0002NamingTheSecondDerivative()
+    {
+        var library = Library(Usings + """
+            namespace Lib;
+
+            public static partial class Bonds
+            {
+                [Differentiable]
+                public static double Price(double y, int n) => 100 * Math.Pow(1 + y, -n);
+            }
+            """, runGenerator: true);
+        var markup = Markup.Parse(Usings + """
+            namespace App;
+
+            public static partial class Ops
+            {
+                [Differentiable]
+                public static double Yield(double price, int n)
+                {
+                    double y = 0.05;
+                    for (int i = 0; i < 30; i++) { var (p, dp) = {|UnsupportedExpression:Lib.Bonds.PriceWithGradient(y, n)|}; y -= (p - price) / dp; }
+                    return y;
+                }
+            }
+            """);
+        var result = GeneratorHarness.Run(User(library, markup.Source));
+
+        result.AssertInputCompiles();
+        result.AssertCompiles();
+        var diagnostic = Assert.Single(result.AllDiagnostics);
+        Assert.Equal((markup.Expected[0].Id, markup.Expected[0].Span), (diagnostic.Id, diagnostic.Location.SourceSpan));
+        Assert.Contains("second derivative of 'Price'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static LibraryImage Library(string source, bool runGenerator)
     {
         Compilation compilation = GeneratorHarness.Compile(source).WithAssemblyName("Library" + Guid.NewGuid().ToString("N"));

@@ -26,12 +26,16 @@ internal sealed class Interpreter
     /// <summary>The values a body returns: one for a method body, the value and the partials for a derivative program.</summary>
     public double[] Run(Block body, IReadOnlyDictionary<string, double> arguments)
     {
+        FindLocalFunctions(body);
         var variables = new Dictionary<string, double>(arguments);
         var outcome = Execute(body.Statements, variables);
         return outcome.Returned ?? throw new InvalidOperationException("The body ended without returning");
     }
 
     public double Evaluate(Expr expr, IReadOnlyDictionary<string, double> variables) => Value(expr, variables);
+
+    /// <summary>Every <see cref="VoidCall"/> run, with the values of its holes, in order.</summary>
+    public List<(VoidCall Call, double[] Holes)> Calls { get; } = [];
 
     private sealed record Outcome(double[]? Returned = null, bool Break = false, bool Continue = false, string? Goto = null)
     {
@@ -101,6 +105,13 @@ internal sealed class Interpreter
                 return Outcome.Normal;
             case Return ret:
                 return new Outcome([Value(ret.Value, variables)]);
+            case Throw thrown:
+                throw new ThrownByModel(thrown, thrown.Exception.Holes.Select(h => Value(h, variables)).ToArray());
+            case LocalFunction or LocalGradient:
+                return Outcome.Normal; // Found before the run: a call may come before the declaration.
+            case VoidCall call:
+                Calls.Add((call, call.Call.Holes.Select(h => Value(h, variables)).ToArray()));
+                return Outcome.Normal;
             case ReturnTuple tuple:
                 return new Outcome(tuple.Values.Select(v => Value(v, variables)).ToArray());
             case CallWithGradient call:
@@ -175,8 +186,56 @@ internal sealed class Interpreter
         _ => throw new InvalidOperationException($"Cannot evaluate {expr.GetType().Name}"),
     };
 
-    private double[] Call(MemberRef member, EquatableArray<Expr> arguments, IReadOnlyDictionary<string, double> variables) =>
-        (_calls ?? throw new InvalidOperationException($"No function given for {member.Name}"))(member, arguments.Select(a => Value(a, variables)).ToArray());
+    private double[] Call(MemberRef member, EquatableArray<Expr> arguments, IReadOnlyDictionary<string, double> variables)
+    {
+        var values = arguments.Select(a => Value(a, variables)).ToArray();
+        if (member.Type.Length == 0 && _localFunctions.TryGetValue(member.Name, out var local))
+        {
+            // A local function (or its value and gradient): its own variables, its parameters bound to the arguments.
+            var own = local.Parameters.Select((p, i) => (p.Name, values[i])).ToDictionary(p => p.Name, p => p.Item2);
+            return Execute(local.Body.Statements, own).Returned ?? throw new InvalidOperationException($"{member.Name} ended without returning");
+        }
+
+        return (_calls ?? throw new InvalidOperationException($"No function given for {member.Name}"))(member, values);
+    }
+
+    /// <summary>The local functions (and local value-and-gradient functions) of a body, by name, wherever they are declared.</summary>
+    private readonly Dictionary<string, (EquatableArray<ParameterSpec> Parameters, Block Body)> _localFunctions = [];
+
+    private void FindLocalFunctions(Stmt statement)
+    {
+        switch (statement)
+        {
+            case LocalFunction local:
+                _localFunctions[local.Name] = (local.Parameters, local.Body);
+                FindLocalFunctions(local.Body);
+                break;
+            case LocalGradient local:
+                _localFunctions[local.Name] = (local.Parameters, local.Body);
+                FindLocalFunctions(local.Body);
+                break;
+            case Block block:
+                foreach (var inner in block.Statements)
+                {
+                    FindLocalFunctions(inner);
+                }
+
+                break;
+            case If conditional:
+                FindLocalFunctions(conditional.Then);
+                if (conditional.Else is { } otherwise)
+                {
+                    FindLocalFunctions(otherwise);
+                }
+
+                break;
+            case Loop loop:
+                FindLocalFunctions(loop.Before);
+                FindLocalFunctions(loop.Body);
+                FindLocalFunctions(loop.Next);
+                break;
+        }
+    }
 
     private static double Arithmetic(Binary b, double l, double r)
     {
@@ -215,12 +274,21 @@ internal sealed class Interpreter
         };
     }
 
-    /// <summary>Calls the <see cref="Math"/> member of that name whose parameter types fit the argument kinds.</summary>
+    /// <summary>Calls the <see cref="Math"/> member (or the <see cref="double"/> member) of that name whose parameter types fit the argument kinds.</summary>
     public static double MathMember(string name, double[] arguments, ValueKind[] kinds)
     {
         var types = kinds.Select(k => k == ValueKind.Int ? typeof(int) : typeof(double)).ToArray();
-        var method = typeof(Math).GetMethod(name, types) ?? throw new InvalidOperationException($"No Math.{name}({string.Join(", ", types.Select(t => t.Name))})");
+        var method = typeof(Math).GetMethod(name, types) ?? typeof(double).GetMethod(name, types)
+            ?? throw new InvalidOperationException($"No Math.{name} or double.{name}({string.Join(", ", types.Select(t => t.Name))})");
         var result = method.Invoke(null, arguments.Select((a, i) => types[i] == typeof(int) ? (object)(int)a : a).ToArray());
         return System.Convert.ToDouble(result, System.Globalization.CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>What running a <see cref="Throw"/> of the model raises: the statement and the values of its holes.</summary>
+internal sealed class ThrownByModel(Throw statement, double[] holes) : Exception("The model threw " + string.Concat(statement.Exception.Text))
+{
+    public Throw Statement { get; } = statement;
+
+    public double[] Holes { get; } = holes;
 }

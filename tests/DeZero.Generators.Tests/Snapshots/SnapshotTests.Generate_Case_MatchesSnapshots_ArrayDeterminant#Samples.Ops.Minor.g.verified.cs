@@ -94,6 +94,10 @@ namespace Samples
                 int column = 0;
                 bool continued = false;
                 double t1 = 0.0;
+                double[] doubles = tape.DoubleStack;
+                int doubleCount = tape.DoubleCount;
+                int[] ints = tape.IntStack;
+                int intCount = tape.IntCount;
                 if (row == n)
                 {
                     result = 1.0;
@@ -112,32 +116,48 @@ namespace Samples
                         }
                         if (!continued)
                         {
-                            tape.Push(used[column]);
+                            if (intCount == ints.Length) ints = tape.GrowInts(intCount);
+                            ints[intCount++] = used[column];
                             used[column] = 1;
-                            tape.Push(t1);
+                            if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                            doubles[doubleCount++] = t1;
+                            tape.Keep(doubles, doubleCount, ints, intCount);
                             t1 = global::Samples.Ops.MinorFunction.SweepForward(a, n, used, row + 1, tape);
+                            doubles = tape.DoubleStack;
+                            doubleCount = tape.DoubleCount;
+                            ints = tape.IntStack;
+                            intCount = tape.IntCount;
                             det += sign * a[row * n + column] * t1;
-                            tape.Push(used[column]);
+                            if (intCount == ints.Length) ints = tape.GrowInts(intCount);
+                            ints[intCount++] = used[column];
                             used[column] = 0;
-                            tape.Push(sign);
+                            if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                            doubles[doubleCount++] = sign;
                             sign = -sign;
-                            tape.Push(true);
+                            if (intCount == ints.Length) ints = tape.GrowInts(intCount);
+                            ints[intCount++] = 1;
                         }
                         else
                         {
-                            tape.Push(false);
+                            if (intCount == ints.Length) ints = tape.GrowInts(intCount);
+                            ints[intCount++] = 0;
                         }
                     }
                     result = det;
                     returned = true;
-                    tape.Push(true);
+                    if (intCount == ints.Length) ints = tape.GrowInts(intCount);
+                    ints[intCount++] = 1;
                 }
                 else
                 {
-                    tape.Push(false);
+                    if (intCount == ints.Length) ints = tape.GrowInts(intCount);
+                    ints[intCount++] = 0;
                 }
-                tape.Push(sign);
-                tape.Push(t1);
+                if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                doubles[doubleCount++] = sign;
+                if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                doubles[doubleCount++] = t1;
+                tape.Keep(doubles, doubleCount, ints, intCount);
                 return result;
             }
 
@@ -145,32 +165,42 @@ namespace Samples
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static void SweepReverse(global::System.ReadOnlySpan<double> a, int n, global::System.Span<int> used, int row, global::DeZero.CompilerServices.Tape tape, double seed, global::System.Span<double> dA)
             {
-                double t1 = tape.PopDouble();
-                double sign = tape.PopDouble();
+                double[] doubles = tape.DoubleStack;
+                int doubleCount = tape.DoubleCount;
+                int[] ints = tape.IntStack;
+                int intCount = tape.IntCount;
+                double t1 = doubles[--doubleCount];
+                double sign = doubles[--doubleCount];
                 int column = 0;
                 double detBar = 0.0;
                 double resultBar = seed;
                 double t1Bar = 0.0;
-                if (tape.PopBool())
+                if (ints[--intCount] != 0)
                 {
                     detBar += resultBar;
                     for (column = global::System.Math.Max(0, n) - 1; column >= 0; column--)
                     {
-                        if (tape.PopBool())
+                        if (ints[--intCount] != 0)
                         {
-                            sign = tape.PopDouble();
-                            used[column] = tape.PopInt();
+                            sign = doubles[--doubleCount];
+                            used[column] = ints[--intCount];
                             dA[row * n + column] += sign * (t1 * detBar);
                             t1Bar += sign * a[row * n + column] * detBar;
                             double adjoint = t1Bar;
                             t1Bar = 0.0;
+                            tape.Keep(doubles, doubleCount, ints, intCount);
                             global::Samples.Ops.MinorFunction.SweepReverse(a, n, used, row + 1, tape, adjoint, dA);
-                            t1 = tape.PopDouble();
-                            used[column] = tape.PopInt();
+                            doubles = tape.DoubleStack;
+                            doubleCount = tape.DoubleCount;
+                            ints = tape.IntStack;
+                            intCount = tape.IntCount;
+                            t1 = doubles[--doubleCount];
+                            used[column] = ints[--intCount];
                         }
                     }
                     detBar = 0.0;
                 }
+                tape.Keep(doubles, doubleCount, ints, intCount);
             }
         }
     }

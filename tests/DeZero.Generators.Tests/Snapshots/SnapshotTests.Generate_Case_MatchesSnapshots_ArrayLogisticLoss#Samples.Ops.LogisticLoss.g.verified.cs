@@ -97,6 +97,10 @@ namespace Samples
                 double z = 0.0;
                 int j = 0;
                 double t1 = 0.0;
+                double[] doubles = tape.DoubleStack;
+                int doubleCount = tape.DoubleCount;
+                int[] ints = tape.IntStack;
+                int intCount = tape.IntCount;
                 loss = 0.0;
                 for (i = 0; i < ys.Length; i++)
                 {
@@ -105,12 +109,15 @@ namespace Samples
                     {
                         z += w[j] * xs[i * features + j];
                     }
-                    tape.Push(t1);
+                    if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                    doubles[doubleCount++] = t1;
                     t1 = global::System.Math.Exp(-ys[i] * z);
                     loss += global::System.Math.Log(1.0 + t1);
                 }
                 result = loss;
-                tape.Push(t1);
+                if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                doubles[doubleCount++] = t1;
+                tape.Keep(doubles, doubleCount, ints, intCount);
                 return result;
             }
 
@@ -118,7 +125,11 @@ namespace Samples
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static void SweepReverse(global::System.ReadOnlySpan<double> w, double b, global::System.ReadOnlySpan<double> xs, global::System.ReadOnlySpan<double> ys, int features, global::DeZero.CompilerServices.Tape tape, double seed, global::System.Span<double> dW, ref double dB)
             {
-                double t1 = tape.PopDouble();
+                double[] doubles = tape.DoubleStack;
+                int doubleCount = tape.DoubleCount;
+                int[] ints = tape.IntStack;
+                int intCount = tape.IntCount;
+                double t1 = doubles[--doubleCount];
                 int i = 0;
                 int j = 0;
                 double bBar = 0.0;
@@ -132,7 +143,7 @@ namespace Samples
                     t1Bar += 1.0 / (1.0 + t1) * lossBar;
                     zBar += -(ys[i] * (t1 * t1Bar));
                     t1Bar = 0.0;
-                    t1 = tape.PopDouble();
+                    t1 = doubles[--doubleCount];
                     for (j = global::System.Math.Max(0, features) - 1; j >= 0; j--)
                     {
                         dW[j] += xs[i * features + j] * zBar;
@@ -142,6 +153,7 @@ namespace Samples
                 }
                 lossBar = 0.0;
                 dB += bBar;
+                tape.Keep(doubles, doubleCount, ints, intCount);
             }
         }
     }

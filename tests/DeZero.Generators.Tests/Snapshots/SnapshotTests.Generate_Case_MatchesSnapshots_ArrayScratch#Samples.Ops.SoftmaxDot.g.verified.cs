@@ -89,6 +89,10 @@ namespace Samples
                 double v = 0.0;
                 int i_1 = 0;
                 double t1 = 0.0;
+                double[] doubles = tape.DoubleStack;
+                int doubleCount = tape.DoubleCount;
+                int[] ints = tape.IntStack;
+                int intCount = tape.IntCount;
                 e = tape.Doubles(z.Length);
                 total = 0.0;
                 for (i = 0; i < z.Length; i++)
@@ -104,14 +108,18 @@ namespace Samples
                 }
                 for (i_1 = 0; i_1 < z.Length; i_1++)
                 {
-                    tape.Push(t1);
+                    if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                    doubles[doubleCount++] = t1;
                     t1 = e[i_1] / total;
                     s += t1 * values[i_1];
                 }
                 result = s;
                 tape.Push(e);
-                tape.Push(total);
-                tape.Push(t1);
+                if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                doubles[doubleCount++] = total;
+                if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
+                doubles[doubleCount++] = t1;
+                tape.Keep(doubles, doubleCount, ints, intCount);
                 return result;
             }
 
@@ -119,8 +127,12 @@ namespace Samples
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static void SweepReverse(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> values, global::DeZero.CompilerServices.Tape tape, double seed, global::System.Span<double> dZ)
             {
-                double t1 = tape.PopDouble();
-                double total = tape.PopDouble();
+                double[] doubles = tape.DoubleStack;
+                int doubleCount = tape.DoubleCount;
+                int[] ints = tape.IntStack;
+                int intCount = tape.IntCount;
+                double t1 = doubles[--doubleCount];
+                double total = doubles[--doubleCount];
                 double[] e = tape.PopDoubles();
                 int i_1 = 0;
                 int index1 = 0;
@@ -138,7 +150,7 @@ namespace Samples
                     eBar[i_1] += 1.0 / total * t1Bar;
                     totalBar += -(t1 / total * t1Bar);
                     t1Bar = 0.0;
-                    t1 = tape.PopDouble();
+                    t1 = doubles[--doubleCount];
                 }
                 for (index1 = e.Length - 1; index1 >= 0; index1--)
                 {
@@ -154,6 +166,7 @@ namespace Samples
                     eBar[i] = 0.0;
                 }
                 totalBar = 0.0;
+                tape.Keep(doubles, doubleCount, ints, intCount);
             }
         }
     }

@@ -88,4 +88,17 @@ public static partial class Basics
     [Differentiable]
     public static double Constants(double x) =>
         System.Math.PI * x + System.Math.E * x * x - System.Math.Tau + double.Pi + double.E * x;
+
+    /// <summary>Issue 16, bug 5: default values were dropped from the generated members (CS7036 on <c>WithDefaultWithGradient(1.5)</c>).</summary>
+    [Differentiable]
+    public static double WithDefault(double x, double scale = 2.5, int power = 3, double shift = -0.5) =>
+        scale * System.Math.Pow(x, power) + shift * x;
+
+    /// <summary>An int default after the last double: the graph overload keeps it too.</summary>
+    [Differentiable]
+    public static double PowerWithDefault(double x, int n = 3) => System.Math.Pow(x, n);
+
+    /// <summary>A [NoDerivative] double with a default: a double in every generated signature, its default kept.</summary>
+    [Differentiable]
+    public static double WithDataScale(double x, [NoDerivative] double scale = 2.5) => scale * x * x;
 }

@@ -48,4 +48,20 @@ public static partial class Branches
         bool big = x > 1 && !(y < 0);
         return big ? x * y : x - y;
     }
+
+    /// <summary>
+    /// Issue 16, bug 1: &amp;=, |= and ^= on a bool local once printed <c>b = (bool)((int)b &amp; (int)(x &lt; 3.0))</c>,
+    /// which is CS0030 inside the generated file.
+    /// </summary>
+    [Differentiable]
+    public static double BoolCompound(double x)
+    {
+        bool b = x > 0;
+        b &= x < 3.0;
+        bool outside = x < -1;
+        outside |= x > 2;
+        bool odd = b;
+        odd ^= outside;
+        return b ? x * x : odd ? 3 * x : -x;
+    }
 }

@@ -9,7 +9,7 @@ namespace DeZero.GradBench.Evals;
 internal static partial class Det
 {
     /// <summary>The determinant of the <paramref name="ell"/> × <paramref name="ell"/> row-major matrix <paramref name="a"/> (<c>ell ≥ 1</c>).</summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double Determinant(ReadOnlySpan<double> a, int ell)
     {
         // r[i] and c[i] are the row and column after i in the current minor; index ell holds the first of each.
@@ -30,7 +30,7 @@ internal static partial class Det
     /// It unlinks a row and a column for each sub-minor and links them back before it returns, so both lists are as
     /// they were: the <c>int[]</c> parameters the arrays contract lets a method write.
     /// </summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double DetOfMinor(ReadOnlySpan<double> a, int n, int m, int[] r, int[] c)
     {
         int r0 = r[n];

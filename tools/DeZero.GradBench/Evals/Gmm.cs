@@ -15,9 +15,9 @@ internal static partial class Gmm
     /// Wishart(<c>I/γ²</c>, <c>d + m + 1</c>). The variables are <c>alpha</c>, <c>mu</c>, <c>q</c> and <c>l</c>;
     /// <c>x</c> and <c>gamma</c> are data.
     /// </summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double Objective(ReadOnlySpan<double> alpha, ReadOnlySpan<double> mu, ReadOnlySpan<double> q,
-        ReadOnlySpan<double> l, ReadOnlySpan<double> x, int d, int k, int n, double gamma, int m)
+        ReadOnlySpan<double> l, [NoDerivative] ReadOnlySpan<double> x, int d, int k, int n, [NoDerivative] double gamma, int m)
     {
         double constant = -n * d * 0.5 * Math.Log(2 * Math.PI);
         int lSize = d * (d - 1) / 2;
@@ -121,7 +121,7 @@ internal static partial class Gmm
     /// <c>Σ v[i]²</c> starting from <c>v[0]²</c>, as GradBench's <c>sqnorm</c>; 0 for an empty span (d = 1 has no lower
     /// triangle, where GradBench's reads past it).
     /// </summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double SquaredNorm(ReadOnlySpan<double> v)
     {
         if (v.Length == 0)

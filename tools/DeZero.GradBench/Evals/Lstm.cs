@@ -16,9 +16,9 @@ internal static partial class Lstm
     /// <paramref name="sequence"/> is <c>c × b</c>. The variables are the two parameter arrays; state and sequence are
     /// data.
     /// </summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double Objective(ReadOnlySpan<double> mainParams, ReadOnlySpan<double> extraParams,
-        ReadOnlySpan<double> state, ReadOnlySpan<double> sequence, int l, int c, int b)
+        [NoDerivative] ReadOnlySpan<double> state, [NoDerivative] ReadOnlySpan<double> sequence, int l, int c, int b)
     {
         Span<double> hiddenAndCell = new double[l * 2 * b];
         for (int i = 0; i < l * 2 * b; i++)
@@ -75,13 +75,13 @@ internal static partial class Lstm
     }
 
     /// <summary><c>1 / (1 + exp(-x))</c>, as GradBench's <c>sigmoid</c>.</summary>
-    // Becomes [Differentiable] with the objective that calls it (issue 12).
+    [Differentiable]
     internal static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     /// <summary>
     /// <c>log(2 + Σ exp(v[i]))</c>, unshifted: ADBench's <c>logsumexp</c> adds 2 to the sum, and GradBench kept it.
     /// </summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double LogSumExpPlusTwo(ReadOnlySpan<double> v)
     {
         double sum = 0;

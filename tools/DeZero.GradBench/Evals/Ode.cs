@@ -14,7 +14,7 @@ namespace DeZero.GradBench.Evals;
 internal static partial class Ode
 {
     /// <summary>The last element of the final state: what GradBench's <c>gradient</c> differentiates.</summary>
-    // Becomes [Differentiable] with span parameters (issue 12).
+    [Differentiable]
     internal static double Last(ReadOnlySpan<double> x, int s)
     {
         int n = x.Length;

@@ -29,8 +29,8 @@ internal sealed class DetModule : Module
         double[] a = JsonInput.Vector(input, "A", ell * ell);
         if (function == "gradient")
         {
-            // Det.DeterminantWithGradient(a, ell, dA) into a double[ell * ell].
-            throw NeedsSpanParameters(function);
+            var da = new double[ell * ell];
+            return new PreparedCall(() => Det.DeterminantWithGradient(a, ell, da), w => JsonOutput.Vector(w, da));
         }
 
         double result = 0;

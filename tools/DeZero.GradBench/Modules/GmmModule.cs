@@ -38,9 +38,10 @@ internal sealed class GmmModule : Module
         double[] x = JsonInput.Matrix(input, "x", n, d);
         if (function == "jacobian")
         {
-            // Gmm.ObjectiveWithGradient(alpha, mu, q, l, x, d, k, n, gamma, m, dAlpha, dMu, dQ, dL) into arrays of the
-            // inputs' lengths, written as WriteJacobian does.
-            throw NeedsSpanParameters(function);
+            double[] dAlpha = new double[alpha.Length], dMu = new double[mu.Length], dQ = new double[q.Length], dL = new double[l.Length];
+            return new PreparedCall(
+                () => Gmm.ObjectiveWithGradient(alpha, mu, q, l, x, d, k, n, gamma, m, dAlpha, dMu, dQ, dL),
+                w => WriteJacobian(w, k, dAlpha, dMu, dQ, dL));
         }
 
         double result = 0;

@@ -24,8 +24,8 @@ internal sealed class LlsqModule : Module
         int n = JsonInput.Int(input, "n", 0);
         if (function == "gradient")
         {
-            // Llsq.ObjectiveWithGradient(x, n, dX) into a double[x.Length].
-            throw NeedsSpanParameters(function);
+            var dx = new double[x.Length];
+            return new PreparedCall(() => Llsq.ObjectiveWithGradient(x, n, dx), w => JsonOutput.Vector(w, dx));
         }
 
         double result = 0;

@@ -28,8 +28,8 @@ internal sealed class LseModule : Module
 
         if (function == "gradient")
         {
-            // Lse.LogSumExpWithGradient(x, dX) into a double[x.Length], written as a vector.
-            throw NeedsSpanParameters(function);
+            var dx = new double[x.Length];
+            return new PreparedCall(() => Lse.LogSumExpWithGradient(x, dx), w => JsonOutput.Vector(w, dx));
         }
 
         double result = 0;

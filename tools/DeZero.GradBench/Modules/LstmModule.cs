@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using DeZero.GradBench.Evals;
@@ -44,9 +45,11 @@ internal sealed class LstmModule : Module
 
         if (function == "jacobian")
         {
-            // Lstm.ObjectiveWithGradient(mainParams, extraParams, state, sequence, l, c, b, dMainParams, dExtraParams)
-            // into arrays of the inputs' lengths, written one after the other as one vector.
-            throw NeedsSpanParameters(function);
+            // The gradient of main_params then extra_params, one after the other, as one vector (GradBench's order).
+            var gradient = new double[mainParams.Length + extraParams.Length];
+            return new PreparedCall(
+                () => Lstm.ObjectiveWithGradient(mainParams, extraParams, state, sequence, l, c, b, gradient.AsSpan(0, mainParams.Length), gradient.AsSpan(mainParams.Length)),
+                w => JsonOutput.Vector(w, gradient));
         }
 
         double result = 0;

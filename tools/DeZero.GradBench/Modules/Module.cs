@@ -38,16 +38,7 @@ internal abstract class Module
         using JsonDocument document = JsonDocument.Parse(WarmInput);
         foreach (string function in Functions)
         {
-            PreparedCall call;
-            try
-            {
-                call = Prepare(function, document.RootElement);
-            }
-            catch (NotYetSupportedException)
-            {
-                continue;
-            }
-
+            PreparedCall call = Prepare(function, document.RootElement);
             for (int i = 0; i < 3; i++)
             {
                 call.Run();
@@ -60,11 +51,6 @@ internal abstract class Module
 
     /// <summary>Parses the input of a function that <see cref="Functions"/> lists.</summary>
     protected abstract PreparedCall PrepareKnown(string function, JsonElement input);
-
-    /// <summary>The error of a derivative that waits for the generator's span parameters.</summary>
-    protected NotYetSupportedException NeedsSpanParameters(string function) =>
-        new($"'{function}' of '{Name}' is not supported yet: its primal takes spans, and [Differentiable] methods with "
-            + "span parameters (ReadOnlySpan<double>, double[]) are not yet supported by the DeZero generator (issue 12)");
 }
 
 /// <summary>A function of a module ready to run: <see cref="Run"/> is what is timed, <see cref="WriteOutput"/> writes its last result.</summary>
@@ -76,6 +62,3 @@ internal sealed class PreparedCall(Action run, Action<Utf8JsonWriter> writeOutpu
     /// <summary>Writes the result of the last <see cref="Run"/> as the response's <c>output</c>.</summary>
     public Action<Utf8JsonWriter> WriteOutput { get; } = writeOutput;
 }
-
-/// <summary>A function the eval defines that this tool cannot answer yet; the response says why.</summary>
-internal sealed class NotYetSupportedException(string message) : Exception(message);

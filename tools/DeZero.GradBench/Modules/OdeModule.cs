@@ -32,8 +32,8 @@ internal sealed class OdeModule : Module
         int s = JsonInput.Int(input, "s", 0);
         if (function == "gradient")
         {
-            // Ode.LastWithGradient(x, s, dX) into a double[x.Length].
-            throw NeedsSpanParameters(function);
+            var dx = new double[x.Length];
+            return new PreparedCall(() => Ode.LastWithGradient(x, s, dx), w => JsonOutput.Vector(w, dx));
         }
 
         var y = new double[x.Length];

@@ -75,7 +75,7 @@ internal sealed partial class Session(TextReader input, Stream output, TextWrite
                     _ => Write(w => w.WriteRawValue(id, skipInputValidation: true)),
                 };
             }
-            catch (Exception e) when (e is InputException or NotYetSupportedException)
+            catch (InputException e)
             {
                 log.WriteLine($"dezero: message {id}: {e.Message}");
                 return Failure(id, e.Message);
