@@ -249,9 +249,11 @@ internal static class MethodParser
         }
 
         var differentiated = parameters.Where(p => p.IsDifferentiated).ToArray();
-        var elements = differentiated.Select(p => (Name: p.PartialName, From: p.Name))
-            .Concat(differentiated.SelectMany((p, i) => differentiated.Skip(i).Select(q => (Name: GeneratedNames.SecondPartial(p.Name, q.Name), From: p.Name + " and " + q.Name))));
-        foreach (var clash in elements.GroupBy(e => e.Name).Where(g => g.Count() > 1))
+        var elements = differentiated.Select(p => (Name: p.PartialName, From: p.Name, Second: false))
+            .Concat(differentiated.SelectMany((p, i) => differentiated.Skip(i).Select(q => (Name: GeneratedNames.SecondPartial(p.Name, q.Name), From: p.Name + " and " + q.Name, Second: true))));
+
+        // Two first partials with one name are reported already, for …WithGradient.
+        foreach (var clash in elements.GroupBy(e => e.Name).Where(g => g.Count() > 1 && g.Any(e => e.Second)))
         {
             report(Descriptors.NameCollision, location, [method.Name, clash.Key, string.Join(", ", clash.Select(e => e.From))]);
         }
