@@ -275,6 +275,18 @@ public sealed class HigherOrderTests
         Close.Relative(HigherOrder.UsesBellWithGradient(0.6).DX, x.Grad!.Item(), "first derivative");
     }
 
+    [Theory]
+    [InlineData("Wide")]
+    [InlineData("CallsWide")]
+    public void CreateGraph_MoreThanEightParametersWithoutHessian_FirstOrderNodeThrowsNamingTheMethod(string name)
+    {
+        var x = new Variable(0.8);
+        var y = name == "Wide" ? HigherOrder.Wide(x, x, x, x, x, x, x, x, x) : HigherOrder.CallsWide(x);
+        var error = Assert.Throws<NotSupportedException>(() => y.Backward(createGraph: true));
+        Assert.Contains($"DeZero.IntegrationTests.Functions.HigherOrder.{name}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("first order", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CreateGraph_ArrayMethod_ThrowsNamingTheMethod()
     {

@@ -51,6 +51,15 @@ public static partial class HigherOrder
     [Differentiable]
     public static double Scaled(double x, [NoDerivative] double alpha, int n) => (alpha * Math.Pow(x, n)) + (Math.Floor(alpha) * x * Math.Floor(x));
 
+    /// <summary>Nine parameters and a branch: second derivatives are written only on request past eight, so its node is first order.</summary>
+    [Differentiable]
+    public static double Wide(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
+        a > b ? (a * b) + (c * d) + (e * f) + (g * h * i) : a - b;
+
+    /// <summary>A caller of <see cref="Wide(double, double, double, double, double, double, double, double, double)"/>: first order too.</summary>
+    [Differentiable]
+    public static double CallsWide(double x) => Wide(x, 0.5, x, x, x, x, x, x, x) * x;
+
     /// <summary>Only a supplied derivative for Bell: first derivatives only.</summary>
     [Differentiable]
     public static double UsesBell(double x) => Bell(x) * x;
