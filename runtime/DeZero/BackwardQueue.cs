@@ -30,6 +30,9 @@ internal sealed class BackwardQueue
     /// <summary>Whether this pass keeps intermediate gradients (<see cref="Variable.Backward"/>'s retainGrad).</summary>
     public bool RetainGrad { get; set; }
 
+    /// <summary>Whether this pass records its computation as a graph (<see cref="Variable.Backward"/>'s createGraph).</summary>
+    public bool CreateGraph { get; set; }
+
     /// <summary>
     /// Records a large gradient array this pass made for an intermediate variable. Without retainGrad it is dropped
     /// once that variable's creator has used it, unseen by anyone, so that creator may write its own input's
@@ -37,7 +40,8 @@ internal sealed class BackwardQueue
     /// </summary>
     public void Own(double[] array)
     {
-        if (!RetainGrad && array.Length >= OwnedLength)
+        // A createGraph pass hands its gradients to graph nodes as data, which must never change.
+        if (!RetainGrad && !CreateGraph && array.Length >= OwnedLength)
         {
             (_owned ??= new HashSet<double[]>(ReferenceEqualityComparer.Instance)).Add(array);
         }
@@ -60,6 +64,7 @@ internal sealed class BackwardQueue
         queue._heap.Clear();
         queue._owned?.Clear();
         queue.RetainGrad = false;
+        queue.CreateGraph = false;
         if (queue._largest <= KeptCapacity)
         {
             t_spare = queue;

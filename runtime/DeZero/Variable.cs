@@ -10,10 +10,14 @@ public sealed partial class Variable
     // Marks _grad as "the gradient is _gradValue, one element of Data's shape". A backward pass accumulates the
     // gradients of one-element variables as plain doubles: the intermediate ones it drops again are never made into
     // arrays at all, and Grad makes the array the first time someone asks for it.
-    private static readonly NDArray s_unboxed = NDArray.Scalar(double.NaN);
+    private static readonly object s_unboxed = new();
     private static long s_passes;
     private NDArray _data;
-    private NDArray? _grad;
+
+    // The gradient, in one slot so a variable stays as small as it was before gradients could be graphs: null, an
+    // NDArray, a Variable (the gradient with the graph a createGraph pass recorded, or an NDArray wrapped on demand by
+    // GradVariable), or s_unboxed.
+    private object? _grad;
     private double _gradValue;
 
     /// <summary>Boxes <paramref name="data"/>; a <see cref="double"/> converts implicitly, so <c>new Variable(0.5)</c> works.</summary>
@@ -44,7 +48,7 @@ public sealed partial class Variable
         get
         {
             Box();
-            return _grad;
+            return _grad as NDArray ?? (_grad as Variable)?._data;
         }
 
         set
@@ -57,6 +61,26 @@ public sealed partial class Variable
             }
 
             _grad = value;
+        }
+    }
+
+    /// <summary>The gradient as a variable, or null: after <c>Backward(createGraph: true)</c> it carries the graph of the backward computation, otherwise it wraps <see cref="Grad"/> as a leaf.</summary>
+    /// <remarks>
+    /// Made on demand: a pass without createGraph keeps gradients as arrays, and the first read here wraps the array in a
+    /// variable, the same one on every read until the gradient changes. <see cref="Grad"/> always equals this variable's
+    /// <see cref="Data"/>, and <see cref="ClearGrad"/> clears both.
+    /// </remarks>
+    public Variable? GradVariable
+    {
+        get
+        {
+            Box();
+            if (_grad is NDArray grad)
+            {
+                _grad = new Variable(grad);
+            }
+
+            return _grad as Variable;
         }
     }
 
@@ -76,7 +100,7 @@ public sealed partial class Variable
     /// <summary>The number of elements of <see cref="Data"/>.</summary>
     public int Size => _data.Size;
 
-    /// <summary>Forgets the gradient, so the next backward pass starts from nothing.</summary>
+    /// <summary>Forgets the gradient (<see cref="Grad"/> and <see cref="GradVariable"/>), so the next backward pass starts from nothing.</summary>
     public void ClearGrad() => _grad = null;
 
     /// <summary>Backpropagates from this variable to every variable it depends on (a loop, never recursion).</summary>
@@ -87,10 +111,15 @@ public sealed partial class Variable
     /// <paramref name="retainGrad"/> is true, the gradients of function outputs (this variable included) are
     /// dropped once used, and only the leaves keep theirs. With <paramref name="retainGrad"/>, clear the
     /// intermediate gradients before backpropagating again, or they add into the next pass as they do in DeZero.
+    /// With <paramref name="createGraph"/>, every function computes its inputs' gradients with differentiable operations
+    /// on variables, recorded as a graph, so <see cref="GradVariable"/> can itself be backpropagated from (a second
+    /// derivative, and so on); inside <see cref="Config.NoGrad"/> nothing is recorded, createGraph or not.
     /// </remarks>
     /// <param name="retainGrad">Keep the gradients of intermediate variables (DeZero's <c>retain_grad</c>).</param>
-    public void Backward(bool retainGrad = false)
+    /// <param name="createGraph">Record the backward pass as a graph (DeZero's <c>create_graph</c>).</param>
+    public void Backward(bool retainGrad = false, bool createGraph = false)
     {
+        createGraph &= Config.EnableBackprop;
         var seeded = _grad is null;
         if (seeded)
         {
@@ -114,7 +143,8 @@ public sealed partial class Variable
         var pass = Interlocked.Increment(ref s_passes);
         var pending = BackwardQueue.Rent();
         pending.RetainGrad = retainGrad;
-        if (seeded && _grad!.Storage is { } ones)
+        pending.CreateGraph = createGraph;
+        if (seeded && _grad is NDArray { Storage: { } ones })
         {
             pending.Own(ones);
         }
@@ -163,10 +193,29 @@ public sealed partial class Variable
     internal void SetCreator(Function function) => Creator = function;
 
     // Called by the backward pass with a gradient of this variable's shape (Function.Backpropagate checks a user's).
+    // A pass without createGraph adds arrays: a gradient that was a graph becomes its value plus gx, as DeZero's sum
+    // computed with backprop disabled has no creator.
     internal void AccumulateGrad(NDArray gx)
     {
         Box();
-        _grad = _grad is null ? gx : _grad + gx;
+        _grad = _grad switch
+        {
+            null => gx,
+            Variable grad => grad._data + gx,
+            _ => (NDArray)_grad + gx,
+        };
+    }
+
+    // Called by a createGraph pass: the sum is a node of the graph, so it too can be differentiated.
+    internal void AccumulateGrad(Variable gx)
+    {
+        Box();
+        _grad = _grad switch
+        {
+            null => gx,
+            Variable grad => grad + gx,
+            _ => new Variable((NDArray)_grad) + gx,
+        };
     }
 
     // The same for a one-element variable, without an array: the sum is the one NDArray addition would make.
@@ -182,7 +231,7 @@ public sealed partial class Variable
         }
         else
         {
-            _grad += NDArray.Scalar(gx, _data.Dims);
+            AccumulateGrad(NDArray.Scalar(gx, _data.Dims));
         }
     }
 
@@ -198,7 +247,7 @@ public sealed partial class Variable
             return true;
         }
 
-        if (_grad is { Size: 1 } grad)
+        if ((_grad as NDArray ?? (_grad as Variable)?._data) is { Size: 1 } grad)
         {
             gy = grad.AsSpan()[0];
             return true;

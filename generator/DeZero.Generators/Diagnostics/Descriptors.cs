@@ -151,6 +151,11 @@ internal static class Descriptors
         "A span local views different arrays",
         "'{0}' {1}: a span or array local must always view one array (it may move along it); declare another local for the other");
 
+    public static readonly DiagnosticDescriptor NoSecondDerivatives = Error(
+        "DZ0029",
+        "Second derivatives cannot be written",
+        "'{0}' asks for Hessian = true, but its second derivatives cannot be written: {1}; remove Hessian = true, or make what stops them a [Differentiable] method (a function with a supplied derivative, a local function)");
+
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",
         "Method cannot run on SIMD lanes",
@@ -174,7 +179,7 @@ internal static class Descriptors
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
         NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
         DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, RuntimeUnderAlias, NestedTooDeeply,
-        ArrayParameterWritten, SpanViewsTwoArrays, LanguageVersionTooOld,
+        ArrayParameterWritten, SpanViewsTwoArrays, LanguageVersionTooOld, NoSecondDerivatives,
         InternalError,
     ];
 

@@ -41,6 +41,37 @@ public struct ElementwiseGradients
         }
     }
 
+    // The partial derivatives themselves over an output of shape `shape`: nothing to multiply by (1 · p is p exactly in
+    // IEEE arithmetic) and nothing summed back, one new array per input, for the graph nodes of second-order backward.
+    internal ElementwiseGradients(int arity, Dimensions shape)
+    {
+        _gy = 1.0;
+        _size = shape.Size;
+        if (arity > ElementwiseInputs.Inline)
+        {
+            _moreArrays = new double[]?[arity - ElementwiseInputs.Inline];
+            _moreValues = new double[arity - ElementwiseInputs.Inline];
+        }
+
+        if (_size == 1)
+        {
+            return;
+        }
+
+        for (var k = 0; k < arity; k++)
+        {
+            var array = GC.AllocateUninitializedArray<double>(_size);
+            if (k < ElementwiseInputs.Inline)
+            {
+                _arrays[k] = array;
+            }
+            else
+            {
+                _moreArrays![k - ElementwiseInputs.Inline] = array;
+            }
+        }
+    }
+
     // reuse: an array of the output's size to hold input 0's gradient instead of a new one, or null.
     internal ElementwiseGradients(in ElementwiseInputs inputs, int arity, NDArray gy, double[]? reuse)
     {
@@ -146,6 +177,15 @@ public struct ElementwiseGradients
         }
 
         return input.Size == 1 ? Summed(array, _size) : NDArray.Create(array, input.Dims);
+    }
+
+    /// <summary>Partial <paramref name="k"/> over the output's shape, from the constructor that keeps partials as they are.</summary>
+    internal readonly NDArray Partial(int k, Dimensions shape)
+    {
+        var array = k < ElementwiseInputs.Inline ? _arrays[k] : _moreArrays![k - ElementwiseInputs.Inline];
+        return array is null
+            ? NDArray.Scalar(k < ElementwiseInputs.Inline ? _values[k] : _moreValues![k - ElementwiseInputs.Inline], shape)
+            : NDArray.Create(array, shape);
     }
 
     // A broadcast 0-d input: its gradient is the sum over the output, and the scratch goes back to the pool.

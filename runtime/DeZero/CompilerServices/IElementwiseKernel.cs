@@ -46,4 +46,33 @@ public interface IElementwiseKernel
     /// <param name="gradients">Where each partial goes, by input.</param>
     void PartialsLanes(in ElementwiseInputs inputs, int index, ref ElementwiseGradients gradients) =>
         throw new NotSupportedException("This kernel has no SIMD lanes.");
+
+    /// <summary>
+    /// How many times the node can be differentiated, for <c>Backward(createGraph: true)</c>: <see cref="int.MaxValue"/>
+    /// when <see cref="GradientGraph"/> builds the gradient from other differentiable nodes (any order), 2 when
+    /// <see cref="SecondDerivatives"/> gives the second derivatives, 1 when the generator could not write them (a call to
+    /// a supplied derivative, a local function) and for a kernel of an earlier generator.
+    /// </summary>
+    int Order => 1;
+
+    /// <summary>
+    /// The gradient of every input as a graph (<see cref="Order"/> <see cref="int.MaxValue"/>): <paramref name="gy"/> times
+    /// each partial derivative, written with operations on variables. Before a 0-d input's gradient is summed back to 0-d.
+    /// </summary>
+    /// <param name="inputs">The node's inputs, in parameter order.</param>
+    /// <param name="output">The node's output, for partials that read the method's value.</param>
+    /// <param name="gy">The gradient of the output.</param>
+    /// <param name="gradients">Receives one gradient per input.</param>
+    void GradientGraph(ReadOnlySpan<Variable> inputs, Variable output, Variable gy, Span<Variable> gradients) =>
+        throw new NotSupportedException("This kernel has no gradient graph.");
+
+    /// <summary>
+    /// The partial derivatives at element <paramref name="index"/>, then the upper triangle of the Hessian row by row
+    /// (∂²/∂x₀², ∂²/∂x₀∂x₁, …, ∂²/∂x₁², …): <c>n + n(n + 1)/2</c> values for <c>n</c> inputs (<see cref="Order"/> 2 and up).
+    /// </summary>
+    /// <param name="inputs">The inputs, read with <see cref="ElementwiseInputs.Load"/>.</param>
+    /// <param name="index">The element.</param>
+    /// <param name="derivatives">Receives the derivatives.</param>
+    void SecondDerivatives(in ElementwiseInputs inputs, int index, Span<double> derivatives) =>
+        throw new NotSupportedException("This kernel has no second derivatives.");
 }

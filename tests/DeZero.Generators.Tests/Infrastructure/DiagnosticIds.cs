@@ -98,4 +98,7 @@ internal static class DiagnosticIds
 
     /// <summary>The project's C# is older than the generated code needs (C# 8).</summary>
     public const string LanguageVersionTooOld = "DZ0028";
+
+    /// <summary><c>Hessian = true</c> on a method whose second derivatives cannot be written (a supplied derivative, arrays).</summary>
+    public const string NoSecondDerivatives = "DZ0029";
 }
