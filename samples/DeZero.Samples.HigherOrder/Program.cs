@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using DeZero;
 
@@ -210,7 +211,7 @@ internal static class Program
         x = new Variable(Linspace(-7, 7, 5));
         y = Functions.Sin(x);
         y.Backward(createGraph: true);
-        var logs = new[] { y.Data }.ToList();
+        var logs = new List<NDArray> { y.Data };
         for (var i = 0; i < 4; i++)
         {
             var gx = x.GradVariable!;
