@@ -6,6 +6,10 @@ namespace DeZero;
 /// Marks a static method whose derivative the DeZero source generator writes: it emits a graph node
 /// (<c>…Function</c>), an overload taking <see cref="Variable"/>s, and a graph-free <c>…WithGradient</c>.
 /// </summary>
+/// <remarks>
+/// The node of a method of double and int parameters is differentiable again in a <c>Backward(createGraph: true)</c>
+/// pass: to any order when its body is straight-line, to the second order when it has branches, loops or calls.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DifferentiableAttribute : Attribute
 {
@@ -17,4 +21,12 @@ public sealed class DifferentiableAttribute : Attribute
     /// <c>…WithGradient</c> and the tail of each array always use <see cref="Math"/>.
     /// </summary>
     public bool Vectorize { get; set; }
+
+    /// <summary>
+    /// Also generates <c>…WithHessian</c> for a method of double and int parameters: one tuple, without allocation, of the
+    /// value, every first partial derivative, then the upper triangle of the Hessian row by row (for <c>F(double x,
+    /// double y)</c>: <c>Value, DX, DY, DXX, DXY, DYY</c>), computed along the method's own statements, exact through
+    /// branches, loops and calls (DZ0028 when a callee's derivative is supplied, which gives first derivatives only).
+    /// </summary>
+    public bool Hessian { get; set; }
 }

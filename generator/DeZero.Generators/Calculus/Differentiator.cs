@@ -14,6 +14,27 @@ internal static class Differentiator
         }
 
         var gradient = ForwardMode.Build(method);
-        return new DerivativeSpec(method, gradient, Formulas.Of(gradient));
+
+        // Every method of doubles gets its second derivatives (its node's second-order backward, and what a caller's own
+        // second derivatives chain through); a straight-line one also gets its backward as a graph, for any order.
+        var (hessian, noHessian) = SecondDerivatives(method);
+        return new DerivativeSpec(method, gradient, Formulas.Of(gradient), null, hessian, noHessian, GraphBackward.Build(method, gradient));
+    }
+
+    private static (Block? Hessian, string? NoHessian) SecondDerivatives(MethodSpec method)
+    {
+        if (method.NoSecondDerivatives is { } reason)
+        {
+            return (null, reason);
+        }
+
+        try
+        {
+            return (ForwardMode.BuildHessian(method), null);
+        }
+        catch (NoSecondDerivativesException exception)
+        {
+            return (null, exception.Message);
+        }
     }
 }

@@ -11,33 +11,65 @@ namespace DeZero.Generators.Calculus;
 /// With the handful of parameters a method has, this costs what a reverse sweep would, and it
 /// needs no tape: loops and recursion run forwards once, with no allocation.
 /// </summary>
+/// <remarks>
+/// At order 2 (<see cref="BuildHessian"/>) the same walk carries, beside each first tangent, one second-order tangent
+/// per pair of parameters p ≤ q (forward over forward, in one pass): the second-order chain rule
+/// ∂²z/∂p∂q = Σᵢ fᵢ·∂²aᵢ/∂p∂q + Σᵢⱼ fᵢⱼ·∂aᵢ/∂p·∂aⱼ/∂q, with each rule's second partials fᵢⱼ derived from its first
+/// (<see cref="Symbolic"/>), and calls chaining through their callee's own second derivatives. The tangents are
+/// indexed by direction: the n parameters first, then the pairs (0,0), (0,1), …, (1,1), …, the order of the result.
+/// </remarks>
 internal sealed class ForwardMode
 {
     private readonly MethodSpec _method;
     private readonly string[] _parameters;
+
+    // Order 1: one direction per parameter. Order 2: those, then one per pair of parameters p <= q.
+    private readonly (int P, int Q)[] _pairs;
+    private readonly int _directions;
     private readonly Activity _activity;
     private readonly Names _names;
     private readonly Dictionary<(string Variable, int Parameter), string> _tangentNames = [];
     private readonly Dictionary<(string Variable, int Parameter), Expr> _constantTangents = [];
     private readonly Stack<ContinueTarget> _continueLabels = new();
 
-    private ForwardMode(MethodSpec method)
+    private ForwardMode(MethodSpec method, int order)
     {
         _method = method;
         _parameters = method.Parameters.Where(p => p.IsDifferentiated).Select(p => p.Name).ToArray();
+        _pairs = order == 1 ? [] : Pairs(_parameters.Length);
+        _directions = _parameters.Length + _pairs.Length;
         _activity = Activity.Analyse(method, _parameters);
         _names = new Names(method);
     }
 
     /// <summary>The statements of the value-and-gradient method.</summary>
-    public static Block Build(MethodSpec method)
+    public static Block Build(MethodSpec method) => Build(method, 1);
+
+    /// <summary>
+    /// The statements of the value-gradient-and-Hessian method: they return the value, every first partial, then the
+    /// upper triangle of the Hessian row by row. Throws <see cref="NoSecondDerivativesException"/> for a call whose
+    /// callee has no second derivatives (a supplied derivative, a method of arrays).
+    /// </summary>
+    public static Block BuildHessian(MethodSpec method) => Build(method, 2);
+
+    /// <summary>The pairs p ≤ q of <paramref name="n"/> parameters, row by row.</summary>
+    public static (int P, int Q)[] Pairs(int n) =>
+        [.. Enumerable.Range(0, n).SelectMany(p => Enumerable.Range(p, n - p).Select(q => (p, q)))];
+
+    private static Block Build(MethodSpec method, int order)
     {
-        var builder = new ForwardMode(method);
+        var builder = new ForwardMode(method, order);
         var statements = new List<Stmt>();
         builder.DeclareParameterTangents(statements);
         builder.LowerBlock(method.Body, statements);
         return UnusedLocalFunctions.Drop(new Block(statements.ToEquatableArray()));
     }
+
+    private bool SecondOrder => _pairs.Length > 0;
+
+    private bool IsPair(int direction) => direction >= _parameters.Length;
+
+    private (int P, int Q) Pair(int direction) => _pairs[direction - _parameters.Length];
 
     private void DeclareParameterTangents(List<Stmt> statements)
     {
@@ -49,11 +81,11 @@ internal sealed class ForwardMode
                 continue; // Its tangents are the constants 1 and 0; no variable needed.
             }
 
-            for (var p = 0; p < _parameters.Length; p++)
+            for (var d = 0; d < _directions; d++)
             {
-                if (_activity.IsActive(parameter, p))
+                if (IsActive(parameter, d))
                 {
-                    statements.Add(new Declare(TangentName(parameter, p), ValueKind.Double, Constant.Of(p == i ? 1 : 0)));
+                    statements.Add(new Declare(TangentName(parameter, d), ValueKind.Double, Constant.Of(d == i ? 1 : 0)));
                 }
             }
         }
@@ -111,9 +143,10 @@ internal sealed class ForwardMode
 
             case Assign assign when _activity.KindOf(assign.Name) == ValueKind.Double:
                 {
-                    // Tangents first: they read the old value of the variable, as the new value does.
+                    // Tangents first: they read the old value of the variable, as the new value does; and second-order
+                    // tangents before first, as they read the old first tangents.
                     var (value, tangents) = LowerExpr(assign.Value, output);
-                    foreach (var p in ActiveParameters(assign.Name))
+                    foreach (var p in ActiveParameters(assign.Name).OrderBy(d => IsPair(d) ? 0 : 1))
                     {
                         var tangentName = TangentName(assign.Name, p);
                         var tangent = tangents[p] ?? Constant.Zero;
@@ -212,7 +245,7 @@ internal sealed class ForwardMode
     /// </summary>
     private (Expr Value, Expr?[] Tangents) LowerExpr(Expr expr, List<Stmt> output)
     {
-        var none = new Expr?[_parameters.Length];
+        var none = new Expr?[_directions];
         if (expr.Kind != ValueKind.Double || !_activity.IsActive(expr))
         {
             return (expr, none);
@@ -221,7 +254,7 @@ internal sealed class ForwardMode
         switch (expr)
         {
             case Variable variable:
-                return (variable, _parameters.Select((_, p) => Tangent(variable.Name, p)).ToArray());
+                return (variable, Enumerable.Range(0, _directions).Select(d => Tangent(variable.Name, d)).ToArray());
             case Conditional conditional:
                 return LowerConditional(conditional, output);
             case UserCall call:
@@ -249,18 +282,27 @@ internal sealed class ForwardMode
         var result = new Variable("$t", ValueKind.Double);
         var partials = Derivatives.Partials(rebuild(placeholders), result)
             ?? throw new System.InvalidOperationException($"No derivative rule for {operation}");
+        var second = SecondOrder ? SecondPartials(partials) : null;
         var used = new HashSet<string>();
         for (var i = 0; i < lowered.Length; i++)
         {
             if (lowered[i].Tangents.Any(t => t is not null))
             {
                 CollectVariables(partials[i], used);
+                for (var j = 0; second is not null && j < lowered.Length; j++)
+                {
+                    if (lowered[j].Tangents.Any(t => t is not null))
+                    {
+                        CollectVariables(second[i, j], used);
+                    }
+                }
             }
         }
 
         for (var i = 0; i < lowered.Length; i++)
         {
-            if (used.Contains("$" + i))
+            // At order 2 an argument's tangents are read by several directions: named, they are computed once.
+            if (used.Contains("$" + i) || (SecondOrder && lowered[i].Tangents.Any(t => t is not null)))
             {
                 lowered[i] = Materialize(lowered[i], output);
             }
@@ -289,23 +331,103 @@ internal sealed class ForwardMode
             }
         }
 
-        var tangents = ChainRule(factors, lowered.Select(l => l.Tangents).ToArray());
+        var argumentTangents = lowered.Select(l => l.Tangents).ToArray();
+        Expr?[,]? secondFactors = null;
+        if (second is not null)
+        {
+            secondFactors = new Expr?[lowered.Length, lowered.Length];
+            for (var i = 0; i < lowered.Length; i++)
+            {
+                for (var j = i; j < lowered.Length; j++)
+                {
+                    var uses = CrossUses(argumentTangents, i, j);
+                    var factor = Simplifier.Simplify(Substitute(second[i, j], atoms, resultValue));
+                    if (uses == 0 || Simplifier.IsZero(factor))
+                    {
+                        continue;
+                    }
+
+                    if (uses > 1 && factor is not (Variable or Constant))
+                    {
+                        var name = _names.Temporary();
+                        output.Add(new Declare(name, ValueKind.Double, factor));
+                        factor = new Variable(name, ValueKind.Double);
+                    }
+
+                    secondFactors[i, j] = factor;
+                }
+            }
+        }
+
+        var tangents = ChainRule(factors, argumentTangents, secondFactors);
 
         return (resultValue, tangents);
+    }
+
+    /// <summary>
+    /// The second partials of a rule: each first partial differentiated again by each placeholder, the result <c>$t</c>
+    /// contributing its own first partial.
+    /// </summary>
+    private static Expr[,] SecondPartials(Expr[] partials)
+    {
+        var second = new Expr[partials.Length, partials.Length];
+        for (var i = 0; i < partials.Length; i++)
+        {
+            for (var j = 0; j < partials.Length; j++)
+            {
+                var by = "$" + j.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                second[i, j] = Simplifier.Simplify(Symbolic.Derivative(partials[i], name =>
+                    name == by ? Constant.One : name == "$t" ? partials[j] : null));
+            }
+        }
+
+        return second;
+    }
+
+    /// <summary>How many pair directions read the second factor of arguments i ≤ j.</summary>
+    private int CrossUses(Expr?[][] argumentTangents, int i, int j) =>
+        _pairs.Count(pair => Cross(argumentTangents, i, j, pair) is not null);
+
+    /// <summary>∂aᵢ/∂p·∂aⱼ/∂q, plus ∂aⱼ/∂p·∂aᵢ/∂q when i ≠ j (the symmetric term of fᵢⱼ = fⱼᵢ), or null when zero.</summary>
+    private static Expr? Cross(Expr?[][] argumentTangents, int i, int j, (int P, int Q) pair)
+    {
+        static Expr? Product(Expr? a, Expr? b) => a is null || b is null ? null : Expressions.Mul(a, b);
+
+        var first = Product(argumentTangents[i][pair.P], argumentTangents[j][pair.Q]);
+        var other = i == j ? null : Product(argumentTangents[j][pair.P], argumentTangents[i][pair.Q]);
+        return first is null ? other : other is null ? first : Expressions.Add(first, other);
     }
 
     /// <summary>c·s·s: s is computed once, and the derivative is the one product of <see cref="Derivatives.ScaledSquareDerivative"/>.</summary>
     private (Expr Value, Expr?[] Tangents) LowerScaledSquare(Binary product, double coefficient, Expr operand, List<Stmt> output)
     {
-        // s is read twice and gets a name; each tangent is read once and stays inline, where the simplifier can fold it.
-        var (value, ds) = LowerExpr(operand, output);
+        // s is read twice and gets a name; each tangent is read once and stays inline, where the simplifier can fold it
+        // (at order 2 the first tangents are read again by the pairs, and get names too).
+        var lowered = LowerExpr(operand, output);
+        var (value, ds) = SecondOrder ? Materialize(lowered, output) : lowered;
         var s = Named(value, output);
 
-        // The value exactly as written, (c * s) * s with s read twice; only the derivative is regrouped.
+        // The value exactly as written, (c * s) * s with s read twice; only the derivative is regrouped, and the first
+        // derivatives are those of …WithGradient bit for bit. Second: 2c · (s'p · s'q + s · s''pq).
         var left = product.Left.Equals(operand) ? s
             : product.Left is Binary { Left: Constant } scaled ? scaled with { Right = s }
             : ((Binary)product.Left) with { Left = s };
-        var tangents = ds.Select(d => d is null ? null : Simplifier.Simplify(Derivatives.ScaledSquareDerivative(coefficient, s, d))).ToArray();
+        var tangents = new Expr?[ds.Length];
+        for (var d = 0; d < ds.Length; d++)
+        {
+            if (!IsPair(d))
+            {
+                tangents[d] = ds[d] is { } first ? Simplifier.Simplify(Derivatives.ScaledSquareDerivative(coefficient, s, first)) : null;
+                continue;
+            }
+
+            var (p, q) = Pair(d);
+            Expr? cross = ds[p] is { } dp && ds[q] is { } dq ? Expressions.Mul(dp, dq) : null;
+            Expr? curvature = ds[d] is { } second ? Expressions.Mul(s, second) : null;
+            var sum = cross is null ? curvature : curvature is null ? cross : Expressions.Add(cross, curvature);
+            tangents[d] = sum is null ? null : Simplifier.Simplify(Expressions.Mul(Expressions.C(2 * coefficient), sum));
+        }
+
         return (product with { Left = left, Right = s }, tangents);
     }
 
@@ -318,7 +440,7 @@ internal sealed class ForwardMode
         {
             if (tangents[p] is { } tangent and not (Variable or Constant))
             {
-                var name = _names.Fresh("d" + (((Variable)value).Name) + "_d" + (_parameters[p]));
+                var name = _names.Fresh(Stem(((Variable)value).Name, p));
                 output.Add(new Declare(name, ValueKind.Double, tangent));
                 tangents[p] = new Variable(name, ValueKind.Double);
             }
@@ -344,7 +466,7 @@ internal sealed class ForwardMode
     {
         // Only the branch taken is evaluated, value and derivative alike.
         var name = _names.Temporary();
-        var tangentNames = _parameters.Select(p => _names.Fresh("d" + name + "_d" + (p))).ToArray();
+        var tangentNames = Enumerable.Range(0, _directions).Select(d => _names.Fresh(Stem(name, d))).ToArray();
         output.Add(new Declare(name, ValueKind.Double, null));
         foreach (var tangentName in tangentNames)
         {
@@ -371,6 +493,11 @@ internal sealed class ForwardMode
     private (Expr Value, Expr?[] Tangents) LowerCall(UserCall call, List<Stmt> output)
     {
         var arguments = call.Arguments.Select(a => LowerExpr(a, output)).ToArray();
+        if (SecondOrder)
+        {
+            return LowerCallWithHessian(call, arguments, output);
+        }
+
         var name = _names.Temporary();
         var partialNames = new OptionalName[arguments.Length];
         var partialIndex = 0;
@@ -403,10 +530,78 @@ internal sealed class ForwardMode
         return (new Variable(name, ValueKind.Double), tangents);
     }
 
-    /// <summary>The chain rule: for each parameter, the sum over arguments of partial times the argument's tangent.</summary>
-    private Expr?[] ChainRule(Expr[] factors, Expr?[][] argumentTangents)
+    /// <summary>
+    /// A call at order 2: the callee's value, partials and Hessian from its own second-derivative method (the static
+    /// <c>Hessian</c> of its node's kernel), chained into the caller's tangents.
+    /// </summary>
+    private (Expr Value, Expr?[] Tangents) LowerCallWithHessian(UserCall call, (Expr Value, Expr?[] Tangents)[] arguments, List<Stmt> output)
     {
-        var tangents = new Expr?[_parameters.Length];
+        if (call.Function.Type.Length == 0)
+        {
+            throw new NoSecondDerivativesException($"it calls the local function '{call.Function.Name}', through which second derivatives are not written yet");
+        }
+
+        if (call.Key is not null || call.TakesArrays || call.Gradient is null)
+        {
+            var what = call.Key is { } key ? key.Substring(2) : call.Function.Name;
+            throw new NoSecondDerivativesException(call.Key is not null
+                ? $"it calls {what}, whose derivative is supplied with [DerivativeOf], which gives first derivatives only"
+                : $"it calls {what}, a method of arrays, whose derivatives are first order only");
+        }
+
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i].Tangents.Any(t => t is not null))
+            {
+                arguments[i] = Materialize(arguments[i], output);
+            }
+        }
+
+        var name = _names.Temporary();
+        var tangents = arguments.Select(a => a.Tangents).ToArray();
+        var differentiated = Enumerable.Range(0, arguments.Length).Where(i => call.Differentiated[i]).ToArray();
+        var factors = Enumerable.Repeat((Expr)Constant.Zero, arguments.Length).ToArray();
+        var second = new Expr?[arguments.Length, arguments.Length];
+        var targets = new List<OptionalName>();
+        foreach (var i in differentiated)
+        {
+            var partial = tangents[i].Any(t => t is not null) ? _names.Fresh(name + "_d" + (targets.Count + 1)) : null;
+            targets.Add(new OptionalName(partial));
+            if (partial is not null)
+            {
+                factors[i] = new Variable(partial, ValueKind.Double);
+            }
+        }
+
+        for (var a = 0; a < differentiated.Length; a++)
+        {
+            for (var b = a; b < differentiated.Length; b++)
+            {
+                var (i, j) = (differentiated[a], differentiated[b]);
+                var entry = CrossUses(tangents, i, j) > 0 ? _names.Fresh(name + "_d" + (a + 1) + (b + 1)) : null;
+                targets.Add(new OptionalName(entry));
+                if (entry is not null)
+                {
+                    second[i, j] = new Variable(entry, ValueKind.Double);
+                }
+            }
+        }
+
+        var hessian = new MemberRef(
+            call.Function.Type + "." + GeneratedNames.Node(call.Function.Name) + "." + GeneratedNames.NodeKernel, GeneratedNames.KernelHessian);
+        var lowered = call with { Arguments = arguments.Select(a => a.Value).ToEquatableArray(), Gradient = hessian };
+        output.Add(new CallWithGradient(name, targets.ToEquatableArray(), lowered));
+        return (new Variable(name, ValueKind.Double), ChainRule(factors, tangents, second));
+    }
+
+    /// <summary>
+    /// The chain rule: for each parameter, the sum over arguments of partial times the argument's tangent; for each pair
+    /// of parameters, the same over the arguments' second-order tangents plus each second partial times the arguments'
+    /// first tangents (<paramref name="second"/>, at order 2: entries i ≤ j, null where zero).
+    /// </summary>
+    private Expr?[] ChainRule(Expr[] factors, Expr?[][] argumentTangents, Expr?[,]? second = null)
+    {
+        var tangents = new Expr?[_directions];
         for (var p = 0; p < tangents.Length; p++)
         {
             Expr? sum = null;
@@ -419,6 +614,18 @@ internal sealed class ForwardMode
                 }
             }
 
+            for (var i = 0; second is not null && IsPair(p) && i < factors.Length; i++)
+            {
+                for (var j = i; j < factors.Length; j++)
+                {
+                    if (second[i, j] is { } factor && Cross(argumentTangents, i, j, Pair(p)) is { } cross)
+                    {
+                        var term = Expressions.Mul(factor, cross);
+                        sum = sum is null ? term : Expressions.Add(sum, term);
+                    }
+                }
+            }
+
             tangents[p] = sum is null ? null : Simplifier.Simplify(sum);
         }
 
@@ -427,14 +634,15 @@ internal sealed class ForwardMode
 
     private Expr? Tangent(string variable, int parameter)
     {
-        if (!_activity.IsActive(variable, parameter))
+        if (!IsActive(variable, parameter))
         {
             return null;
         }
 
-        if (!_activity.IsAssigned(variable) && _parameters[parameter] == variable)
+        if (!_activity.IsAssigned(variable) && _parameters.Contains(variable))
         {
-            return Constant.One;
+            // A parameter never reassigned: dx/dx = 1, and its second derivatives are 0.
+            return IsPair(parameter) ? null : Constant.One;
         }
 
         if (_constantTangents.TryGetValue((variable, parameter), out var constant))
@@ -446,17 +654,41 @@ internal sealed class ForwardMode
     }
 
     private IEnumerable<int> ActiveParameters(string variable) =>
-        Enumerable.Range(0, _parameters.Length).Where(p => _activity.IsActive(variable, p));
+        Enumerable.Range(0, _directions).Where(d => IsActive(variable, d));
+
+    /// <summary>A variable carries a second-order tangent for a pair when it depends on both parameters.</summary>
+    private bool IsActive(string variable, int direction)
+    {
+        if (!IsPair(direction))
+        {
+            return _activity.IsActive(variable, direction);
+        }
+
+        var (p, q) = Pair(direction);
+        return _activity.IsActive(variable, p) && _activity.IsActive(variable, q);
+    }
 
     private string TangentName(string variable, int parameter)
     {
         if (!_tangentNames.TryGetValue((variable, parameter), out var name))
         {
-            name = _names.Fresh("d" + (variable) + "_d" + (_parameters[parameter]));
+            name = _names.Fresh(Stem(variable, parameter));
             _tangentNames[(variable, parameter)] = name;
         }
 
         return name;
+    }
+
+    /// <summary>The stem of a tangent's name: <c>dv_dx</c>, or <c>d2v_dxdy</c> for a pair.</summary>
+    private string Stem(string variable, int direction)
+    {
+        if (!IsPair(direction))
+        {
+            return "d" + variable + "_d" + _parameters[direction];
+        }
+
+        var (p, q) = Pair(direction);
+        return "d2" + variable + "_d" + _parameters[p] + "d" + _parameters[q];
     }
 
     private static void CollectVariables(Expr expr, HashSet<string> names)
@@ -490,3 +722,6 @@ internal sealed class ForwardMode
         public bool Used { get; set; }
     }
 }
+
+/// <summary>Second derivatives cannot be written for a method: its message says why, for the exception the generated code throws instead.</summary>
+internal sealed class NoSecondDerivativesException(string reason) : System.Exception(reason);

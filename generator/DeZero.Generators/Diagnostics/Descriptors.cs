@@ -146,6 +146,11 @@ internal static class Descriptors
         "A span local views different arrays",
         "'{0}' {1}: a span or array local must always view one array (it may move along it); declare another local for the other");
 
+    public static readonly DiagnosticDescriptor NoSecondDerivatives = Error(
+        "DZ0028",
+        "Second derivatives cannot be written",
+        "'{0}' asks for Hessian = true, but {1}: remove Hessian = true, or make that callee a [Differentiable] method");
+
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",
         "Method cannot run on SIMD lanes",
@@ -169,7 +174,7 @@ internal static class Descriptors
         LocalFunctionOrLambda, GenericMethod, DuplicateName, NameCollision, CalleeHasErrors,
         NoDoubleParameter, UnsupportedLocal, NoBody, CalleeWithoutGradient, DerivativeTargetNotFound,
         DerivativeTargetNotDifferentiable, DerivativeSignatureMismatch, DuplicateDerivative, CannotVectorize, RuntimeUnderAlias, NestedTooDeeply,
-        ArrayParameterWritten, SpanViewsTwoArrays,
+        ArrayParameterWritten, SpanViewsTwoArrays, NoSecondDerivatives,
         InternalError,
     ];
 

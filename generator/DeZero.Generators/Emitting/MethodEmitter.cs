@@ -42,12 +42,20 @@ internal static class MethodEmitter
         else
         {
             WriteGradientMethod(writer, derivative);
+            if (method.Hessian)
+            {
+                // The parser refuses Hessian = true where it knows second derivatives cannot be written (DZ0028); should
+                // the differentiator still find one it cannot write, the method throws rather than not compile.
+                writer.WriteLine();
+                WriteHessianMethod(writer, derivative);
+            }
+
             if (!method.WithoutNode)
             {
                 writer.WriteLine();
                 WriteGraphOverload(writer, method);
                 writer.WriteLine();
-                NodeEmitter.Write(writer, method, method.Vectorize ? derivative.Gradient : null);
+                NodeEmitter.Write(writer, derivative);
             }
         }
 
@@ -102,6 +110,47 @@ internal static class MethodEmitter
         CSharpPrinter.Code.WriteAll(writer, derivative.Gradient);
         writer.CloseBlock();
     }
+
+    /// <summary><c>[Differentiable(Hessian = true)]</c>: the value, the partials and the Hessian's upper triangle, along the method's own statements.</summary>
+    private static void WriteHessianMethod(SourceWriter writer, DerivativeSpec derivative)
+    {
+        var method = derivative.Method;
+        var partials = Differentiated(method);
+        var pairs = partials.SelectMany((p, i) => partials.Skip(i).Select(q => (P: p, Q: q))).ToArray();
+        var tuple = string.Join(", ", new[] { "double Value" }
+            .Concat(partials.Select(p => "double " + p.PartialName))
+            .Concat(pairs.Select(pair => "double " + GeneratedNames.SecondPartial(pair.P.Name, pair.Q.Name))));
+        var first = partials.Select(p => $"{p.PartialName} = ∂{method.Name}/∂{p.Name}").ToArray();
+        var second = pairs.Select(pair => $"{GeneratedNames.SecondPartial(pair.P.Name, pair.Q.Name)} = "
+            + (pair.P == pair.Q ? $"∂²{method.Name}/∂{pair.P.Name}²" : $"∂²{method.Name}/∂{pair.P.Name}∂{pair.Q.Name}")).ToArray();
+        writer.WriteLine($"/// <summary>The value of <see cref=\"{Cref(method)}\"/>, its partial derivatives and its second derivatives, without building a graph.</summary>");
+        writer.WriteLine($"/// <returns>The value, then {List(first)}, then {List(second)}: the upper triangle of the Hessian, row by row, computed along the method's own statements.</returns>");
+        var signature = $"{method.Accessibility} static ({tuple}) {CSharpPrinter.Identifier(GeneratedNames.WithHessian(method.Name))}({Signature(method)})";
+        if (derivative.Hessian is not { } hessian)
+        {
+            writer.WriteLine($"{signature} => throw new global::System.NotSupportedException({Literal(NoSecondDerivatives(derivative))});");
+            return;
+        }
+
+        writer.OpenBlock(signature);
+        CSharpPrinter.Code.WriteAll(writer, hessian);
+        writer.CloseBlock();
+    }
+
+    /// <summary>What code that needs second derivatives the generator could not write throws, naming the method and why.</summary>
+    internal static string NoSecondDerivatives(DerivativeSpec derivative)
+    {
+        var method = derivative.Method;
+        var display = string.Join(".", new[] { method.Namespace }.Concat(method.ContainingTypes.Select(t => t.Name)).Concat([method.Name]).Where(n => n is not null));
+        return $"The second derivatives of {display} are not available: {derivative.NoHessian ?? "they were not written"}.";
+    }
+
+    private static string List(string[] items) =>
+        items.Length == 1 ? items[0] : string.Join(", ", items.Take(items.Length - 1)) + " and " + items[items.Length - 1];
+
+    /// <summary>A C# string literal of <paramref name="text"/>.</summary>
+    internal static string Literal(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
 
     private static void WriteGraphOverload(SourceWriter writer, MethodSpec method)
     {

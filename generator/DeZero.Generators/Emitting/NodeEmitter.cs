@@ -20,8 +20,10 @@ internal static class NodeEmitter
     private const string ValuesKernel = "Values";
     private const string GradientKernel = "Lanes";
 
-    public static void Write(SourceWriter writer, MethodSpec method, Block? lanes)
+    public static void Write(SourceWriter writer, DerivativeSpec derivative)
     {
+        var method = derivative.Method;
+        var lanes = method.Vectorize ? derivative.Gradient : null;
         var inputs = MethodEmitter.Differentiated(method);
         var ints = method.Parameters.Where(p => !p.IsDifferentiated).ToArray();
         var name = GeneratedNames.Node(method.Name);
@@ -45,13 +47,14 @@ internal static class NodeEmitter
             writer.WriteLine();
         }
 
-        WriteKernel(writer, method, inputs, ints, lanes);
+        WriteKernel(writer, derivative, inputs, ints, lanes);
         writer.CloseBlock();
     }
 
     /// <summary>The method at one element, for the runtime's loops; its fields are the int parameters, numbered so no name clashes.</summary>
-    private static void WriteKernel(SourceWriter writer, MethodSpec method, ParameterSpec[] inputs, ParameterSpec[] ints, Block? lanes)
+    private static void WriteKernel(SourceWriter writer, DerivativeSpec derivative, ParameterSpec[] inputs, ParameterSpec[] ints, Block? lanes)
     {
+        var method = derivative.Method;
         writer.WriteLine($"/// <summary><c>{method.Name}</c> and its partial derivatives at one element{(lanes is null ? string.Empty : " and on SIMD lanes")}, for the runtime's elementwise loops.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.OpenBlock($"public readonly struct {KernelType} : {CompilerServices}.IElementwiseKernel");
@@ -90,7 +93,68 @@ internal static class NodeEmitter
             WriteLaneKernels(writer, method, lanes);
         }
 
+        WriteHigherOrder(writer, derivative, inputs.Length, Arguments(method, "Load"));
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// What a <c>Backward(createGraph: true)</c> pass needs: the gradient as a graph of other nodes (any order) where the body is
+    /// straight-line, the second derivatives at one element otherwise; and the static second-derivative method callers chain through.
+    /// </summary>
+    private static void WriteHigherOrder(SourceWriter writer, DerivativeSpec derivative, int arity, string arguments)
+    {
+        var method = derivative.Method;
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public int Order => {(derivative.Graph is not null ? "int.MaxValue" : derivative.Hessian is not null ? "2" : "1")};");
+        if (derivative.Graph is { } graph)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            var variable = "global::DeZero.Variable";
+            writer.OpenBlock(
+                $"public void GradientGraph(global::System.ReadOnlySpan<{variable}> {CSharpPrinter.Identifier(graph.Inputs)}, {variable} {CSharpPrinter.Identifier(graph.Output)}, "
+                + $"{variable} {CSharpPrinter.Identifier(graph.Seed)}, global::System.Span<{variable}> {CSharpPrinter.Identifier(graph.Gradients)})");
+            new GraphPrinter(graph).WriteBody(writer, method);
+            writer.CloseBlock();
+        }
+        else if (derivative.Hessian is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            var pairs = Enumerable.Range(0, arity).SelectMany(i => Enumerable.Range(i, arity - i).Select(j => $"h{i}_{j}")).ToArray();
+            var targets = new[] { "_" }.Concat(Enumerable.Range(0, arity).Select(k => "d" + k)).Concat(pairs).ToArray();
+            writer.OpenBlock($"public void SecondDerivatives({Inputs}, int index, global::System.Span<double> derivatives)");
+            writer.WriteLine($"var ({string.Join(", ", targets)}) = {GeneratedNames.KernelHessian}({arguments});");
+            for (var k = 1; k < targets.Length; k++)
+            {
+                writer.WriteLine($"derivatives[{k - 1}] = {targets[k]};");
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary><c>{method.Name}</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>");
+        var parameters = string.Join(", ", method.Parameters.Select(p => $"{CSharpPrinter.Keyword(p.Kind)} {CSharpPrinter.Identifier(p.Name)}"));
+        var n = method.Parameters.Count(p => p.IsDifferentiated);
+        var tuple = "(" + string.Join(", ", Enumerable.Repeat("double", 1 + n + (n * (n + 1) / 2))) + ")";
+        var signature = $"public static {tuple} {GeneratedNames.KernelHessian}({parameters})";
+        if (derivative.Hessian is not { } hessian)
+        {
+            writer.WriteLine($"{signature} => throw new global::System.NotSupportedException({MethodEmitter.Literal(MethodEmitter.NoSecondDerivatives(derivative))});");
+        }
+        else if (method.Hessian)
+        {
+            var forward = string.Join(", ", method.Parameters.Select(p => CSharpPrinter.Identifier(p.Name)));
+            writer.WriteLine($"{signature} => {CSharpPrinter.QualifiedType(method)}.{CSharpPrinter.Identifier(GeneratedNames.WithHessian(method.Name))}({forward});");
+        }
+        else
+        {
+            writer.OpenBlock(signature);
+            CSharpPrinter.Code.WriteAll(writer, hessian);
+            writer.CloseBlock();
+        }
     }
 
     /// <summary>The kernel's value and partials members, on one element (<paramref name="suffix"/> empty) or on SIMD lanes ("Lanes").</summary>

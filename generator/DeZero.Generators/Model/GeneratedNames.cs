@@ -44,6 +44,18 @@ internal static class GeneratedNames
     public const string NodeKernel = "Kernel";
 
     /// <summary>
+    /// The kernel's static method returning the value, the partials and the Hessian's upper triangle: what a caller's own
+    /// second derivatives chain through, and the node's second-order backward reads.
+    /// </summary>
+    public const string KernelHessian = "Hessian";
+
+    /// <summary>The value-gradient-and-Hessian method of <paramref name="method"/> (<c>[Differentiable(Hessian = true)]</c>): <c>{M}WithHessian</c>.</summary>
+    public static string WithHessian(string method) => method + "WithHessian";
+
+    /// <summary>A Hessian entry's tuple element: <c>D</c> plus both parameters' names with their first letters upper-cased.</summary>
+    public static string SecondPartial(string first, string second) => "D" + Capitalized(first) + Capitalized(second);
+
+    /// <summary>
     /// The name of the file generated for a method, unique per method: namespace, containing types (with their arity,
     /// <c>Outer`1</c>) and the method, dot-separated.
     /// </summary>

@@ -9,6 +9,11 @@ namespace DeZero.Generators.Model;
 /// </summary>
 /// <param name="Namespace">The containing namespace, dotted, or null for the global namespace.</param>
 /// <param name="ContainingTypes">The containing types, outermost first.</param>
+/// <param name="Hessian"><c>[Differentiable(Hessian = true)]</c>: also generate the public <c>…WithHessian</c>.</param>
+/// <param name="NoSecondDerivatives">
+/// Why second derivatives cannot be written for this method, read off its calls at parse time (a supplied derivative it
+/// relies on, a method from another assembly built without second derivatives), or null.
+/// </param>
 internal sealed record MethodSpec(
     string? Namespace,
     EquatableArray<TypeSpec> ContainingTypes,
@@ -16,7 +21,9 @@ internal sealed record MethodSpec(
     string Accessibility,
     EquatableArray<ParameterSpec> Parameters,
     Block Body,
-    bool Vectorize)
+    bool Vectorize,
+    bool Hessian = false,
+    string? NoSecondDerivatives = null)
 {
     /// <summary>The hint name of the generated file, unique per method.</summary>
     public string HintName => GeneratedNames.HintName(Namespace, ContainingTypes, Name);

@@ -118,6 +118,12 @@ internal static class MethodParser
         }
 
         CheckNames(method, location, Report);
+        var hessian = HessianRequested(method);
+        if (hessian)
+        {
+            CheckHessianNames(method, parameters, location, Report);
+        }
+
         var nodeMembers = GeneratedNames.NodeMembers(parameters.Any(p => p.IsArray));
         var propertyClashes = 0; // Reported at the parameter; they keep the method's …WithGradient, and lose its node only.
         foreach (var parameter in parameters.Where(p => !p.IsDifferentiated && nodeMembers.Contains(p.PropertyName)))
@@ -196,6 +202,16 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
+        // Second derivatives chain through every call: a supplied derivative, or a method built elsewhere without them, stops them.
+        var noSecondDerivatives = parameters.Any(p => p.IsArray)
+            ? "it takes span or array parameters, whose derivatives are first order for now"
+            : SuppliedCallee(parser.Pending) ?? CalleeWithoutSecondDerivatives(bodyOperation) ?? LocalFunctionIn(block);
+        if (hessian && noSecondDerivatives is not null)
+        {
+            Report(Descriptors.NoSecondDerivatives, location, name, noSecondDerivatives);
+            return Failed(diagnostics);
+        }
+
         // [Differentiable(Vectorize = true)] on a body that cannot run on lanes still works, on scalars.
         var vectorize = VectorizeRequested(method);
         if (vectorize && Lanes.Blocker(parameters.ToEquatableArray(), block) is { } blocker)
@@ -211,11 +227,104 @@ internal static class MethodParser
             Accessibility(method.DeclaredAccessibility),
             parameters.ToEquatableArray(),
             block,
-            vectorize)
+            vectorize,
+            hessian,
+            noSecondDerivatives)
         {
             WithoutNode = propertyClashes > 0,
         };
         return new ParseResult(spec, diagnostics.ToEquatableArray(), parser.Pending.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// <c>{F}WithHessian</c> taken by a member, or two of its tuple elements with one name: <c>D</c> plus each parameter's
+    /// name, then <c>D</c> plus each pair's names (parameters <c>x</c>, <c>xX</c> and <c>X</c> would give <c>DXX</c> twice).
+    /// </summary>
+    private static void CheckHessianNames(IMethodSymbol method, List<ParameterSpec> parameters, Location location, System.Action<DiagnosticDescriptor, Location?, string[]> report)
+    {
+        var generated = GeneratedNames.WithHessian(method.Name);
+        if (method.ContainingType.GetMembers(generated).Any(member => !IsGenerated(member)))
+        {
+            report(Descriptors.NameCollision, location, [method.ContainingType.Name, generated, method.Name]);
+        }
+
+        var differentiated = parameters.Where(p => p.IsDifferentiated).ToArray();
+        var elements = differentiated.Select(p => (Name: p.PartialName, From: p.Name))
+            .Concat(differentiated.SelectMany((p, i) => differentiated.Skip(i).Select(q => (Name: GeneratedNames.SecondPartial(p.Name, q.Name), From: p.Name + " and " + q.Name))));
+        foreach (var clash in elements.GroupBy(e => e.Name).Where(g => g.Count() > 1))
+        {
+            report(Descriptors.NameCollision, location, [method.Name, clash.Key, string.Join(", ", clash.Select(e => e.From))]);
+        }
+    }
+
+    /// <summary>A supplied derivative the method relies on, directly or through a callee, which gives no second derivatives.</summary>
+    private static string? SuppliedCallee(IReadOnlyList<PendingCall> pending) =>
+        pending.FirstOrDefault() is not { } call ? null
+        : call.Via is { } via ? $"it calls {via}, which relies on {call.Key.Substring(2)}, whose derivative is supplied with [DerivativeOf] (first derivatives only)"
+        : $"it calls {call.Display}, whose derivative is supplied with [DerivativeOf] (first derivatives only)";
+
+    /// <summary>A local function the body declares: second derivatives are not written through local functions yet.</summary>
+    private static string? LocalFunctionIn(Block block)
+    {
+        foreach (var statement in block.Statements)
+        {
+            var found = statement switch
+            {
+                LocalFunction local => $"it declares the local function '{local.Name}', through which second derivatives are not written yet",
+                Block inner => LocalFunctionIn(inner),
+                If branch => LocalFunctionIn(branch.Then) ?? (branch.Else is { } otherwise ? LocalFunctionIn(otherwise) : null),
+                Loop loop => LocalFunctionIn(loop.Before) ?? LocalFunctionIn(loop.Body) ?? LocalFunctionIn(loop.Next),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A [Differentiable] callee with no second derivatives to chain through (they live in its node's kernel): a method of
+    /// arrays, one whose node is not generated (DZ0013 at an int parameter), or one from an assembly built without them.
+    /// </summary>
+    private static string? CalleeWithoutSecondDerivatives(IOperation body)
+    {
+        foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
+        {
+            var target = invocation.TargetMethod.OriginalDefinition;
+            if (!Symbols.HasDifferentiableAttribute(target))
+            {
+                continue;
+            }
+
+            var display = target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+            if (!target.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32))
+            {
+                return $"it calls {display}, a method of arrays, whose derivatives are first order for now";
+            }
+
+            var nodeMembers = GeneratedNames.NodeMembers(false);
+            if (target.Parameters.Any(p => !Symbols.IsDifferentiated(p) && nodeMembers.Contains(GeneratedNames.Property(p.Name))))
+            {
+                return $"it calls {display}, whose graph node is not generated (DZ0013 at a parameter), and with it its second derivatives";
+            }
+
+            if (!target.DeclaringSyntaxReferences.IsEmpty)
+            {
+                continue;
+            }
+
+            var hasHessian = target.ContainingType.GetTypeMembers(GeneratedNames.Node(target.Name))
+                .Any(node => node.GetTypeMembers(GeneratedNames.NodeKernel).Any(kernel => kernel.GetMembers(GeneratedNames.KernelHessian).Any()));
+            if (!hasHessian)
+            {
+                return $"it calls {display}, from an assembly built without second derivatives (rebuild it with this version of DeZero)";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Two [Differentiable] methods with one name, or a member already named as ours.</summary>
@@ -348,6 +457,12 @@ internal static class MethodParser
         var aliases = compilation.GetMetadataReference(runtime)?.Properties.Aliases ?? default;
         return aliases.IsDefaultOrEmpty || aliases.Contains("global");
     }
+
+    private static bool HessianRequested(IMethodSymbol method) =>
+        method.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == Symbols.DifferentiableAttribute)
+            .SelectMany(a => a.NamedArguments)
+            .Any(argument => argument.Key == "Hessian" && argument.Value.Value is true);
 
     private static bool VectorizeRequested(IMethodSymbol method) =>
         method.GetAttributes()

@@ -26,7 +26,7 @@ public sealed class DifferentiatorTests
     private static readonly MemberRef CubeWithGradient = new("global::Lib.Ops", "CubeWithGradient");
 
     /// <summary>Hand-built methods of x and y (and an int n), with a closed form of their partials where one is short.</summary>
-    private static readonly Dictionary<string, (Stmt[] Body, Func<double, double, double[]>? Closed)> Methods = new()
+    internal static readonly Dictionary<string, (Stmt[] Body, Func<double, double, double[]>? Closed)> Methods = new()
     {
         ["StraightLine"] = (
             [Let("a", Mul(X, Y)), Let("b", Add(Call("Exp", Var("a")), Call("Sin", X))), Ret(Mul(Var("b"), Var("a")))],
@@ -165,7 +165,7 @@ public sealed class DifferentiatorTests
         Assert.Equal(Differentiator.Differentiate(method), Differentiator.Differentiate(method));
     }
 
-    private static MethodSpec Method(Stmt[] body) => new(
+    internal static MethodSpec Method(Stmt[] body) => new(
         "Lib",
         EquatableArray.Of(new TypeSpec("class", "Ops", EquatableArray<string>.Empty, true)),
         "F",

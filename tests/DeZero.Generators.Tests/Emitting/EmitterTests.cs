@@ -29,7 +29,18 @@ public sealed class EmitterTests : ISnapshotOwner
         ["KeywordsAndGenerics"] = new DerivativeSpec(
             Method("Lib.event", [new TypeSpec("class", "Outer", EquatableArray.Of("T"), false), new TypeSpec("struct", "Inner", EquatableArray<string>.Empty, false)], "Scale", [new("in", ValueKind.Double), new("n", ValueKind.Int)]),
             new Block(EquatableArray.Of<Stmt>(new ReturnTuple(EquatableArray.Of(Mul(new Variable("in", ValueKind.Double), C(2)), Choose(Gt(new Variable("in", ValueKind.Double), C(0)), C(2), C(2)))))),
-            EquatableArray.Of(Choose(Gt(new Variable("in", ValueKind.Double), C(0)), C(2), C(2)))),
+            EquatableArray.Of(Choose(Gt(new Variable("in", ValueKind.Double), C(0)), C(2), C(2))),
+            Hessian: new Block(EquatableArray.Of<Stmt>(new ReturnTuple(EquatableArray.Of(Mul(new Variable("in", ValueKind.Double), C(2)), C(2), C(0))))),
+            // The backward as a graph: a condition on the input's data becomes a mask choosing between two leaves.
+            Graph: new GraphSpec(
+                Block.Empty,
+                EquatableArray.Of(Choose(Gt(new Variable("in", ValueKind.Double), C(0)), C(2), C(-2))),
+                EquatableArray.Of("in"),
+                "inputs",
+                "output",
+                "gy",
+                "gradients",
+                "element")),
         // Compound assignments and ++ printed as written; a loop; a call through its gradient.
         ["LoopAndCall"] = new DerivativeSpec(
             Method("Lib", [new TypeSpec("class", "Ops", EquatableArray<string>.Empty, true)], "Sum", [new("x", ValueKind.Double), new("y", ValueKind.Double)]),
@@ -46,7 +57,8 @@ public sealed class EmitterTests : ISnapshotOwner
                     new Block(EquatableArray.Of<Stmt>(new Assign("i", new Binary(BinaryOp.Add, new Variable("i", ValueKind.Int), new Constant(1, ValueKind.Int), ValueKind.Int), AssignmentForm.Step)))),
                 new CallWithGradient("t1", EquatableArray.Of(new OptionalName("t1_d1")), new UserCall(new MemberRef("global::Lib.Ops", "Cube"), new MemberRef("global::Lib.Ops", "CubeWithGradient"), null, EquatableArray.Of(Y), EquatableArray.Of(true))),
                 new ReturnTuple(EquatableArray.Of(Add(new Variable("s", ValueKind.Double), new Variable("t1", ValueKind.Double)), new Variable("ds_dx", ValueKind.Double), new Variable("t1_d1", ValueKind.Double))))),
-            EquatableArray<Expr>.Empty),
+            EquatableArray<Expr>.Empty,
+            NoHessian: "it calls Lib.Ops.Cube, whose derivative is supplied with [DerivativeOf] (first derivatives only)"),
     };
 
     public static TheoryData<string> Names() => [.. Models.Keys];

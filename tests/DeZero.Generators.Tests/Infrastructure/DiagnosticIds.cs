@@ -95,4 +95,7 @@ internal static class DiagnosticIds
 
     /// <summary>A span or array local that views different arrays, or something the generator cannot follow.</summary>
     public const string SpanViewsTwoArrays = "DZ0027";
+
+    /// <summary><c>Hessian = true</c> on a method whose second derivatives cannot be written (a supplied derivative, arrays).</summary>
+    public const string NoSecondDerivatives = "DZ0028";
 }

@@ -60,6 +60,22 @@ namespace Lib.@event
                         var (_, d0) = global::Lib.@event.Outer<T>.Inner.ScaleWithGradient(inputs.Load(0, index), this.int0);
                         gradients.Set(0, index, d0);
                     }
+
+                    /// <inheritdoc/>
+                    public int Order => int.MaxValue;
+
+                    /// <inheritdoc/>
+                    public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+                    {
+                        global::DeZero.Variable @in = inputs[0];
+                        gradients[0] = gy * global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Greater(@in.Data, 0.0), new global::DeZero.Variable(2.0), new global::DeZero.Variable(-2.0));
+                    }
+
+                    /// <summary><c>Scale</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                    public static (double, double, double) Hessian(double @in, int n)
+                    {
+                        return (@in * 2.0, 2.0, 0.0);
+                    }
                 }
             }
         }

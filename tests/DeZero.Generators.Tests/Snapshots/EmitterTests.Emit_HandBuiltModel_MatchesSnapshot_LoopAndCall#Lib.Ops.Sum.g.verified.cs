@@ -48,6 +48,12 @@ namespace Lib
                     gradients.Set(0, index, d0);
                     gradients.Set(1, index, d1);
                 }
+
+                /// <inheritdoc/>
+                public int Order => 1;
+
+                /// <summary><c>Sum</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double, double, double, double) Hessian(double x, double y) => throw new global::System.NotSupportedException("The second derivatives of Lib.Ops.Sum are not available: it calls Lib.Ops.Cube, whose derivative is supplied with [DerivativeOf] (first derivatives only).");
             }
         }
     }

@@ -55,6 +55,51 @@ namespace Samples
                     gradients.Set(0, index, d0);
                     gradients.Set(1, index, d1);
                 }
+
+                /// <inheritdoc/>
+                public int Order => 2;
+
+                /// <inheritdoc/>
+                public void SecondDerivatives(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, global::System.Span<double> derivatives)
+                {
+                    var (_, d0, d1, h0_0, h0_1, h1_1) = Hessian(inputs.Load(0, index), inputs.Load(1, index));
+                    derivatives[0] = d0;
+                    derivatives[1] = d1;
+                    derivatives[2] = h0_0;
+                    derivatives[3] = h0_1;
+                    derivatives[4] = h1_1;
+                }
+
+                /// <summary><c>Piecewise</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double, double, double, double) Hessian(double x, double y)
+                {
+                    if (x < 0.0 && y < 0.0)
+                    {
+                        double t1 = -x;
+                        var (t2, t2_d1, t2_d11) = global::Samples.Ops.ReluFunction.Kernel.Hessian(t1);
+                        double dt2_dx = -t2_d1;
+                        return (t2 * y, y * dt2_dx, t2, y * t2_d11, dt2_dx, 0.0);
+                    }
+                    double t3 = global::System.Math.Sin(x);
+                    double dt3_dx = global::System.Math.Cos(x);
+                    double d2t3_dxdx = -global::System.Math.Sin(x);
+                    double t = t3 * y;
+                    double dt_dx = y * dt3_dx;
+                    double dt_dy = t3;
+                    double d2t_dxdx = y * d2t3_dxdx;
+                    double d2t_dxdy = dt3_dx;
+                    double d2t_dydy = 0.0;
+                    dt_dx += 1.0;
+                    t += x;
+                    double t4 = y * y;
+                    double dt4_dy = 2.0 * y;
+                    double t5 = 1.0 + t4;
+                    double t6 = global::System.Math.Sqrt(t5);
+                    double t7 = 0.5 / t6;
+                    double dt6_dy = t7 * dt4_dy;
+                    double d2t6_dydy = t7 * 2.0 - 0.5 * (0.5 / t6) / (t6 * t6) * (dt4_dy * dt4_dy);
+                    return (t * t6, t6 * dt_dx, t6 * dt_dy + t * dt6_dy, t6 * d2t_dxdx, t6 * d2t_dxdy + dt_dx * dt6_dy, t6 * d2t_dydy + t * d2t6_dydy + (dt_dy * dt6_dy + dt6_dy * dt_dy));
+                }
             }
         }
     }

@@ -56,6 +56,38 @@ namespace Samples
                     var (_, d0) = global::Samples.Ops.ReluWithGradient(inputs.Load(0, index));
                     gradients.Set(0, index, d0);
                 }
+
+                /// <inheritdoc/>
+                public int Order => 2;
+
+                /// <inheritdoc/>
+                public void SecondDerivatives(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, global::System.Span<double> derivatives)
+                {
+                    var (_, d0, h0_0) = Hessian(inputs.Load(0, index));
+                    derivatives[0] = d0;
+                    derivatives[1] = h0_0;
+                }
+
+                /// <summary><c>Relu</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double) Hessian(double x)
+                {
+                    double t1;
+                    double dt1_dx;
+                    double d2t1_dxdx;
+                    if (x > 0.0)
+                    {
+                        t1 = x;
+                        dt1_dx = 1.0;
+                        d2t1_dxdx = 0.0;
+                    }
+                    else
+                    {
+                        t1 = 0.0;
+                        dt1_dx = 0.0;
+                        d2t1_dxdx = 0.0;
+                    }
+                    return (t1, dt1_dx, d2t1_dxdx);
+                }
             }
         }
     }

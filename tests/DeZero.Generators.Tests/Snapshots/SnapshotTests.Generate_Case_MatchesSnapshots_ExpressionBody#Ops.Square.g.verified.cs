@@ -42,6 +42,22 @@ static partial class Ops
                 var (_, d0) = global::Ops.SquareWithGradient(inputs.Load(0, index));
                 gradients.Set(0, index, d0);
             }
+
+            /// <inheritdoc/>
+            public int Order => int.MaxValue;
+
+            /// <inheritdoc/>
+            public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+            {
+                global::DeZero.Variable x = inputs[0];
+                gradients[0] = gy * (2.0 * x);
+            }
+
+            /// <summary><c>Square</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+            public static (double, double, double) Hessian(double x)
+            {
+                return (x * x, 2.0 * x, 2.0);
+            }
         }
     }
 }

@@ -61,6 +61,33 @@ namespace Samples
                     var (_, d0) = global::Samples.Ops.ScaledWithGradient(inputs.Load(0, index), this.int0);
                     gradients.Set(0, index, d0);
                 }
+
+                /// <inheritdoc/>
+                public int Order => int.MaxValue;
+
+                /// <inheritdoc/>
+                public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+                {
+                    global::DeZero.Variable x = inputs[0];
+                    int n = this.int0;
+                    double t1 = (double)n;
+                    global::DeZero.Variable t2 = global::DeZero.Functions.Exp(x / t1);
+                    double t3 = (double)n;
+                    gradients[0] = gy * (t3 * (t2 * (1.0 / t1)));
+                }
+
+                /// <summary><c>Scaled</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double) Hessian(double x, int n)
+                {
+                    double t1 = (double)n;
+                    double t2 = x / t1;
+                    double dt2_dx = 1.0 / t1;
+                    double t3 = global::System.Math.Exp(t2);
+                    double t4 = (double)n;
+                    double dt3_dx = t3 * dt2_dx;
+                    double d2t3_dxdx = t3 * (dt2_dx * dt2_dx);
+                    return (t4 * t3, t4 * dt3_dx, t4 * d2t3_dxdx);
+                }
             }
         }
     }

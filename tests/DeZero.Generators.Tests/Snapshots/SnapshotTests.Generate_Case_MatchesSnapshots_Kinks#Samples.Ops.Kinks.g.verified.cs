@@ -47,6 +47,61 @@ namespace Samples
                     gradients.Set(0, index, d0);
                     gradients.Set(1, index, d1);
                 }
+
+                /// <inheritdoc/>
+                public int Order => int.MaxValue;
+
+                /// <inheritdoc/>
+                public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+                {
+                    global::DeZero.Variable x = inputs[0];
+                    global::DeZero.Variable y = inputs[1];
+                    global::DeZero.Variable t1 = global::DeZero.Functions.Pow(x, y);
+                    gradients[0] = gy * ((((global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Greater(x.Data, 0.0), new global::DeZero.Variable(1.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Less(x.Data, 0.0), new global::DeZero.Variable(-1.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Equal(x.Data, 0.0), new global::DeZero.Variable(0.0), new global::DeZero.Variable(double.NaN)))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Greater(x.Data, y.Data), new global::DeZero.Variable(1.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Less(x.Data, y.Data), new global::DeZero.Variable(0.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Equal(x.Data, y.Data), new global::DeZero.Variable(0.5), new global::DeZero.Variable(double.NaN))))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Or(global::DeZero.CompilerServices.ElementwiseGraph.Less(x.Data, -1.0), global::DeZero.CompilerServices.ElementwiseGraph.Greater(x.Data, y.Data)), new global::DeZero.Variable(0.0), new global::DeZero.Variable(1.0))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Equal(y.Data, 0.0), new global::DeZero.Variable(0.0), y * global::DeZero.Functions.Pow(x, y - 1.0))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.And(global::DeZero.CompilerServices.ElementwiseGraph.Equal(y.Data, 0.0), global::DeZero.CompilerServices.ElementwiseGraph.Equal(x.Data, 0.0)), new global::DeZero.Variable(0.0), -(y / ((y * y) + (x * x)))));
+                    gradients[1] = gy * (((global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Less(x.Data, y.Data), new global::DeZero.Variable(1.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Greater(x.Data, y.Data), new global::DeZero.Variable(0.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Equal(x.Data, y.Data), new global::DeZero.Variable(0.5), new global::DeZero.Variable(double.NaN)))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Less(x.Data, -1.0), new global::DeZero.Variable(0.0), global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Greater(x.Data, y.Data), new global::DeZero.Variable(1.0), new global::DeZero.Variable(0.0)))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.Equal(x.Data, 0.0), new global::DeZero.Variable(0.0), t1 * global::DeZero.Functions.Log(x))) + global::DeZero.CompilerServices.ElementwiseGraph.Where(global::DeZero.CompilerServices.ElementwiseGraph.And(global::DeZero.CompilerServices.ElementwiseGraph.Equal(y.Data, 0.0), global::DeZero.CompilerServices.ElementwiseGraph.Equal(x.Data, 0.0)), new global::DeZero.Variable(0.0), x / ((y * y) + (x * x))));
+                }
+
+                /// <summary><c>Kinks</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double, double, double, double) Hessian(double x, double y)
+                {
+                    double t1 = global::System.Math.Abs(x);
+                    double dt1_dx = x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x == 0.0 ? 0.0 : double.NaN;
+                    double d2t1_dxdx = x > 0.0 ? 0.0 : x < 0.0 ? 0.0 : x == 0.0 ? 0.0 : double.NaN;
+                    double t2 = global::System.Math.Max(x, y);
+                    double dt2_dx = x > y ? 1.0 : x < y ? 0.0 : x == y ? 0.5 : double.NaN;
+                    double dt2_dy = x < y ? 1.0 : x > y ? 0.0 : x == y ? 0.5 : double.NaN;
+                    double d2t2_dxdx = x > y ? 0.0 : x < y ? 0.0 : x == y ? 0.0 : double.NaN;
+                    double d2t2_dxdy = x > y ? 0.0 : x < y ? 0.0 : x == y ? 0.0 : double.NaN;
+                    double d2t2_dydy = x < y ? 0.0 : x > y ? 0.0 : x == y ? 0.0 : double.NaN;
+                    double t3 = t1 + t2;
+                    double dt3_dx = dt1_dx + dt2_dx;
+                    double d2t3_dxdx = d2t1_dxdx + d2t2_dxdx;
+                    double t4 = global::System.Math.Clamp(x, -1.0, y);
+                    double dt4_dx = x < -1.0 || x > y ? 0.0 : 1.0;
+                    double dt4_dy = x < -1.0 ? 0.0 : x > y ? 1.0 : 0.0;
+                    double t5 = global::System.Math.Pow(x, y);
+                    double t6 = t3 + t4;
+                    double dt6_dx = dt3_dx + dt4_dx;
+                    double dt6_dy = dt2_dy + dt4_dy;
+                    double dt5_dx = y == 0.0 ? 0.0 : y * global::System.Math.Pow(x, y - 1.0);
+                    double dt5_dy = x == 0.0 ? 0.0 : t5 * global::System.Math.Log(x);
+                    double d2t5_dxdx = y == 0.0 ? 0.0 : y * (y - 1.0 == 0.0 ? 0.0 : (y - 1.0) * global::System.Math.Pow(x, y - 1.0 - 1.0));
+                    double d2t5_dxdy = y == 0.0 ? 0.0 : global::System.Math.Pow(x, y - 1.0) + y * (x == 0.0 ? 0.0 : global::System.Math.Pow(x, y - 1.0) * global::System.Math.Log(x));
+                    double d2t5_dydy = x == 0.0 ? 0.0 : (x == 0.0 ? 0.0 : t5 * global::System.Math.Log(x)) * global::System.Math.Log(x);
+                    double t7 = t6 + t5;
+                    double dt7_dx = dt6_dx + dt5_dx;
+                    double dt7_dy = dt6_dy + dt5_dy;
+                    double d2t7_dxdx = d2t3_dxdx + d2t5_dxdx;
+                    double d2t7_dxdy = d2t2_dxdy + d2t5_dxdy;
+                    double d2t7_dydy = d2t2_dydy + d2t5_dydy;
+                    double t8 = global::System.Math.Atan2(y, x);
+                    double dt8_dx = y == 0.0 && x == 0.0 ? 0.0 : -(y / (y * y + x * x));
+                    double dt8_dy = y == 0.0 && x == 0.0 ? 0.0 : x / (y * y + x * x);
+                    double d2t8_dxdx = y == 0.0 && x == 0.0 ? 0.0 : 2.0 * (y * x) / ((y * y + x * x) * (y * y + x * x));
+                    double d2t8_dxdy = y == 0.0 && x == 0.0 ? 0.0 : 1.0 / (y * y + x * x) - 2.0 * (x * x) / ((y * y + x * x) * (y * y + x * x));
+                    double d2t8_dydy = y == 0.0 && x == 0.0 ? 0.0 : -(2.0 * (x * y) / ((y * y + x * x) * (y * y + x * x)));
+                    return (t7 + t8, dt7_dx + dt8_dx, dt7_dy + dt8_dy, d2t7_dxdx + d2t8_dxdx, d2t7_dxdy + d2t8_dxdy, d2t7_dydy + d2t8_dydy);
+                }
             }
         }
     }

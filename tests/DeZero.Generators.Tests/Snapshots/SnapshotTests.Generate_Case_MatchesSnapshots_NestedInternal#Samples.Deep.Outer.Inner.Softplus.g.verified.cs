@@ -48,6 +48,27 @@ namespace Samples.Deep
                         var (_, d0) = global::Samples.Deep.Outer.Inner.SoftplusWithGradient(inputs.Load(0, index));
                         gradients.Set(0, index, d0);
                     }
+
+                    /// <inheritdoc/>
+                    public int Order => int.MaxValue;
+
+                    /// <inheritdoc/>
+                    public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+                    {
+                        global::DeZero.Variable x = inputs[0];
+                        global::DeZero.Variable t1 = global::DeZero.Functions.Exp(x);
+                        global::DeZero.Variable t2 = 1.0 + t1;
+                        gradients[0] = gy * ((1.0 / t2) * t1);
+                    }
+
+                    /// <summary><c>Softplus</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                    public static (double, double, double) Hessian(double x)
+                    {
+                        double t1 = global::System.Math.Exp(x);
+                        double t2 = 1.0 + t1;
+                        double t3 = 1.0 / t2;
+                        return (global::System.Math.Log(t2), t3 * t1, t3 * t1 - 1.0 / (t2 * t2) * (t1 * t1));
+                    }
                 }
             }
         }

@@ -49,6 +49,39 @@ namespace Samples
                     gradients.Set(0, index, d0);
                     gradients.Set(1, index, d1);
                 }
+
+                /// <inheritdoc/>
+                public int Order => int.MaxValue;
+
+                /// <inheritdoc/>
+                public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+                {
+                    global::DeZero.Variable x = inputs[0];
+                    global::DeZero.Variable y = inputs[1];
+                    global::DeZero.Variable a = 1.0 - x;
+                    global::DeZero.Variable b = y - (x * x);
+                    global::DeZero.Variable db_dx = (-2.0) * x;
+                    gradients[0] = gy * (((-2.0) * a) + (200.0 * (b * db_dx)));
+                    gradients[1] = gy * (200.0 * b);
+                }
+
+                /// <summary><c>Rosenbrock</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double, double, double, double) Hessian(double x, double y)
+                {
+                    double a = 1.0 - x;
+                    double t1 = x * x;
+                    double dt1_dx = 2.0 * x;
+                    double b = y - t1;
+                    double db_dx = -dt1_dx;
+                    double t2 = a * a;
+                    double dt2_dx = -2.0 * a;
+                    double t3 = 100.0 * b * b;
+                    double dt3_dx = 200.0 * (b * db_dx);
+                    double dt3_dy = 200.0 * b;
+                    double d2t3_dxdx = 200.0 * (db_dx * db_dx + b * -2.0);
+                    double d2t3_dxdy = 200.0 * db_dx;
+                    return (t2 + t3, dt2_dx + dt3_dx, dt3_dy, 2.0 + d2t3_dxdx, d2t3_dxdy, 200.0);
+                }
             }
         }
     }

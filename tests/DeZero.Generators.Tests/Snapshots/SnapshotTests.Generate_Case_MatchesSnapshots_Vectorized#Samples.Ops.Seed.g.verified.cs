@@ -78,6 +78,33 @@ namespace Samples
                     global::System.Runtime.Intrinsics.Vector256<double> db_dx = t1 * da_dx;
                     return (b * b, global::System.Runtime.Intrinsics.Vector256.Create(2.0) * (b * db_dx));
                 }
+
+                /// <inheritdoc/>
+                public int Order => int.MaxValue;
+
+                /// <inheritdoc/>
+                public void GradientGraph(global::System.ReadOnlySpan<global::DeZero.Variable> inputs, global::DeZero.Variable output, global::DeZero.Variable gy, global::System.Span<global::DeZero.Variable> gradients)
+                {
+                    global::DeZero.Variable x = inputs[0];
+                    global::DeZero.Variable a = x * x;
+                    global::DeZero.Variable da_dx = 2.0 * x;
+                    global::DeZero.Variable t1 = global::DeZero.Functions.Exp(a);
+                    global::DeZero.Variable b = t1;
+                    global::DeZero.Variable db_dx = t1 * da_dx;
+                    gradients[0] = gy * (2.0 * (b * db_dx));
+                }
+
+                /// <summary><c>Seed</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double) Hessian(double x)
+                {
+                    double a = x * x;
+                    double da_dx = 2.0 * x;
+                    double t1 = global::System.Math.Exp(a);
+                    double b = t1;
+                    double db_dx = t1 * da_dx;
+                    double d2b_dxdx = t1 * 2.0 + t1 * (da_dx * da_dx);
+                    return (b * b, 2.0 * (b * db_dx), 2.0 * (db_dx * db_dx + b * d2b_dxdx));
+                }
             }
         }
     }
