@@ -7,10 +7,10 @@ namespace DeZero.Samples.HigherOrder;
 internal static partial class Calculus
 {
     /// <summary>The function of steps 29 and 33, y = x⁴ − 2x², minima at x = ±1.</summary>
-    [Differentiable]
+    [Differentiable(Hessian = true)]
     public static double F(double x) => Math.Pow(x, 4) - 2 * Math.Pow(x, 2);
 
     /// <summary>Rosenbrock's function of step 28, minimum 0 at (1, 1).</summary>
-    [Differentiable]
+    [Differentiable(Hessian = true)]
     public static double Rosenbrock(double x0, double x1) => 100 * Math.Pow(x1 - x0 * x0, 2) + Math.Pow(1 - x0, 2);
 }

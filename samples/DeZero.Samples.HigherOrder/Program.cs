@@ -19,6 +19,7 @@ internal static class Program
         Step35();
         Step36();
         NewtonOnAGeneratedFunction();
+        NewtonOnRosenbrock();
     }
 
     private static void Title(string title)
@@ -214,20 +215,20 @@ internal static class Program
         var logs = new List<NDArray> { y.Data };
         for (var i = 0; i < 4; i++)
         {
-            var gx = x.GradVariable!;
+            logs.Add(x.GradVariable!.Data);
+            var gx = x.GradVariable;
             x.ClearGrad();
             gx.Backward(createGraph: true);
-            logs.Add(x.GradVariable!.Data);
         }
 
         string[] names = ["y", "y'", "y''", "y'''", "y''''"];
         Func<NDArray, NDArray>[] closedForms = [NDArray.Sin, NDArray.Cos, v => -NDArray.Sin(v), v => -NDArray.Cos(v), NDArray.Sin];
-        string[] closedNames = ["sin", "cos", "-sin", "-cos", "sin"];
+        string[] closedNames = ["sin x", "cos x", "(-sin x)", "(-cos x)", "sin x"];
         Console.WriteLine($"x      {x.Data}");
         for (var i = 0; i < logs.Count; i++)
         {
             var gap = NDArray.Abs(logs[i] - closedForms[i](x.Data)).ToArray().Max();
-            Console.WriteLine($"{names[i],-6} {logs[i]}   largest |{names[i]} - {closedNames[i]} x|: {(NDArray)gap}");
+            Console.WriteLine($"{names[i],-6} {logs[i]}   largest |{names[i]} - {closedNames[i]}|: {(NDArray)gap}");
         }
     }
 
@@ -338,14 +339,32 @@ internal static class Program
             x.Data -= gx.Data / gx2.Data;
         }
 
-        // No graph at all: FWithGradient gives the first derivative; the second, by hand as in step 29.
+        // No graph at all: FWithHessian gives the value, the first and the second derivative in one call.
+        Console.WriteLine("FWithHessian, without a graph:");
         var value = 2.0;
         for (var i = 0; i < 10; i++)
         {
-            var (_, dx) = Calculus.FWithGradient(value);
-            value -= dx / (12 * value * value - 4);
-        }
+            Console.WriteLine($"{i} {(NDArray)value}");
 
-        Console.WriteLine($"FWithGradient and 12x² − 4, ten steps: {(NDArray)value}");
+            var (_, dx, dxx) = Calculus.FWithHessian(value);
+            value -= dx / dxx;
+        }
+    }
+
+    private static void NewtonOnRosenbrock()
+    {
+        Title("Step 28's Rosenbrock by Newton's method, with RosenbrockWithHessian");
+        // Gradient descent needed 1,000 steps to get half way (and about 50,000 to the minimum); Newton's method, with the
+        // gradient and the Hessian the generator wrote, solves a 2 × 2 system per step and lands on (1, 1) in six.
+        double x0 = 0.0, x1 = 2.0;
+        for (var i = 0; i < 7; i++)
+        {
+            var (y, d0, d1, d00, d01, d11) = Calculus.RosenbrockWithHessian(x0, x1);
+            Console.WriteLine($"{i} {(NDArray)x0} {(NDArray)x1} f = {(NDArray)y}");
+
+            var det = d00 * d11 - d01 * d01;
+            x0 -= (d11 * d0 - d01 * d1) / det;
+            x1 -= (d00 * d1 - d01 * d0) / det;
+        }
     }
 }

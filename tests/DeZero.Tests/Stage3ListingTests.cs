@@ -196,10 +196,10 @@ public sealed partial class Stage3ListingTests
 
         for (var i = 0; i < 4; i++)
         {
-            var gx = x.GradVariable!;
+            logs.Add(x.GradVariable!.Data);
+            var gx = x.GradVariable;
             x.ClearGrad();
             gx.Backward(createGraph: true);
-            logs.Add(x.GradVariable!.Data);
         }
 
         Func<double, double>[] closedForms = [Math.Sin, Math.Cos, v => -Math.Sin(v), v => -Math.Cos(v), Math.Sin];
@@ -338,6 +338,45 @@ public sealed partial class Stage3ListingTests
         Assert.Equal(NewtonLines, printed);
     }
 
+    [Fact]
+    public void NewtonOnAGeneratedFunction_WithHessian_PrintsTheBooksSequenceWithoutAGraph()
+    {
+        var x = 2.0;
+        var printed = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            printed.Add($"{i} {new Variable(x)}");
+
+            var (value, dx, dxx) = QuarticWithHessian(x);
+            Assert.Equal(Math.Pow(x, 4) - 2 * Math.Pow(x, 2), value);
+            Assert.Equal(4 * x * x * x - 4 * x, dx, 1e-12 * Math.Max(1, Math.Abs(dx)));
+            Assert.Equal(12 * x * x - 4, dxx, 1e-12 * Math.Abs(dxx));
+
+            x -= dx / dxx;
+        }
+
+        Assert.Equal(NewtonLines, printed);
+    }
+
+    [Fact]
+    public void NewtonOnRosenbrock_WithHessian_ReachesTheMinimumInSixSteps()
+    {
+        // At (0, 2): ∂²/∂x0² = 1200 x0² − 400 x1 + 2 = −798, ∂²/∂x0∂x1 = −400 x0 = 0, ∂²/∂x1² = 200.
+        var (f0, g0, g1, h00, h01, h11) = RosenbrockWithHessian(0.0, 2.0);
+        Assert.Equal((401.0, -2.0, 400.0, -798.0, 0.0, 200.0), (f0, g0, g1, h00, h01, h11));
+
+        double x0 = 0.0, x1 = 2.0;
+        for (var i = 0; i < 6; i++)
+        {
+            var (_, d0, d1, d00, d01, d11) = RosenbrockWithHessian(x0, x1);
+            var det = d00 * d11 - d01 * d01;
+            x0 -= (d11 * d0 - d01 * d1) / det;
+            x1 -= (d00 * d1 - d01 * d0) / det;
+        }
+
+        Assert.Equal((1.0, 1.0), (x0, x1));
+    }
+
     // The book's my_sin: the Taylor series of sin at 0, summed until a term falls below the threshold.
     private static Variable my_sin(Variable x, double threshold = 0.0001)
     {
@@ -370,9 +409,14 @@ public sealed partial class Stage3ListingTests
     private static Variable rosenbrock(Variable x0, Variable x1) =>
         100 * Functions.Pow(x1 - Functions.Pow(x0, 2), 2) + Functions.Pow(1 - x0, 2);
 
-    // The book's x⁴ − 2x² as a [Differentiable] method: one generated node, differentiated twice by the graph.
-    [Differentiable]
+    // The book's x⁴ − 2x² as a [Differentiable] method: one generated node, differentiated twice by the graph, and
+    // QuarticWithHessian without one.
+    [Differentiable(Hessian = true)]
     internal static double Quartic(double x) => Math.Pow(x, 4) - 2 * Math.Pow(x, 2);
+
+    // Step 28's function as a [Differentiable] method, for Newton's method with RosenbrockWithHessian.
+    [Differentiable(Hessian = true)]
+    internal static double Rosenbrock(double x0, double x1) => 100 * Math.Pow(x1 - x0 * x0, 2) + Math.Pow(1 - x0, 2);
 
     // The book's Sin and Cos of step 34, whose backward passes are written on variables.
     private sealed class Sin : Function
