@@ -8,7 +8,8 @@ namespace DeZero;
 /// </summary>
 /// <remarks>
 /// The node of a method of double and int parameters is differentiable again in a <c>Backward(createGraph: true)</c>
-/// pass: to any order when its body is straight-line, to the second order when it has branches, loops or calls.
+/// pass: to any order when its body is straight-line, to the second order when it has branches, loops or calls (first
+/// order where its second derivatives cannot be written; the README's "Higher-order derivatives" has the table).
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DifferentiableAttribute : Attribute
@@ -26,7 +27,8 @@ public sealed class DifferentiableAttribute : Attribute
     /// Also generates <c>…WithHessian</c> for a method of double and int parameters: one tuple, without allocation, of the
     /// value, every first partial derivative, then the upper triangle of the Hessian row by row (for <c>F(double x,
     /// double y)</c>: <c>Value, DX, DY, DXX, DXY, DYY</c>), computed along the method's own statements, exact through
-    /// branches, loops and calls (DZ0028 when a callee's derivative is supplied, which gives first derivatives only).
+    /// branches, loops and calls. Also asks for second derivatives past eight parameters, where they are not written
+    /// unasked. DZ0028 where they cannot be written (span or array parameters, a supplied derivative, a local function).
     /// </summary>
     public bool Hessian { get; set; }
 }

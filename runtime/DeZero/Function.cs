@@ -127,27 +127,10 @@ public abstract class Function
         }
 
         var gxs = BackwardAll(output.Grad!);
-        var count = InputCount;
-        var name = GetType().Name;
-        if (gxs is null || gxs.Length != count)
+        CheckCount(gxs?.Length, "BackwardAll");
+        for (var i = 0; i < gxs!.Length; i++)
         {
-            throw new InvalidOperationException(
-                $"{name}.BackwardAll returned {gxs?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {count} inputs.");
-        }
-
-        for (var i = 0; i < gxs.Length; i++)
-        {
-            var input = InputAt(i);
-            if (gxs[i] is null)
-            {
-                throw new InvalidOperationException($"{name}.BackwardAll returned a null gradient for input {i}.");
-            }
-
-            if (!gxs[i].Dims.SameAs(input.Data.Dims))
-            {
-                throw new InvalidOperationException(
-                    $"{name}.BackwardAll returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(input.Shape)}.");
-            }
+            CheckGradient(i, gxs[i], "BackwardAll");
         }
 
         for (var i = 0; i < gxs.Length; i++)
@@ -160,32 +143,40 @@ public abstract class Function
     private protected void BackpropagateGraph(Variable output)
     {
         var gxs = BackwardAll(output.GradVariable!);
-        var count = InputCount;
-        var name = GetType().Name;
-        if (gxs is null || gxs.Length != count)
+        CheckCount(gxs?.Length, "BackwardAll(Variable)");
+        for (var i = 0; i < gxs!.Length; i++)
         {
-            throw new InvalidOperationException(
-                $"{name}.BackwardAll(Variable) returned {gxs?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {count} inputs.");
-        }
-
-        for (var i = 0; i < gxs.Length; i++)
-        {
-            var input = InputAt(i);
-            if (gxs[i] is null)
-            {
-                throw new InvalidOperationException($"{name}.BackwardAll(Variable) returned a null gradient for input {i}.");
-            }
-
-            if (!gxs[i].Data.Dims.SameAs(input.Data.Dims))
-            {
-                throw new InvalidOperationException(
-                    $"{name}.BackwardAll(Variable) returned a gradient of shape {NDArray.FormatShape(gxs[i].Shape)} for input {i} of shape {NDArray.FormatShape(input.Shape)}.");
-            }
+            CheckGradient(i, gxs[i]?.Data, "BackwardAll(Variable)");
         }
 
         for (var i = 0; i < gxs.Length; i++)
         {
             InputAt(i).AccumulateGrad(gxs[i]);
+        }
+    }
+
+    // A user's subclass may return anything: one gradient per input, each of its input's shape, or an exception here.
+    private void CheckCount(int? count, string method)
+    {
+        if (count != InputCount)
+        {
+            throw new InvalidOperationException(
+                $"{GetType().Name}.{method} returned {count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} gradients for {InputCount} inputs.");
+        }
+    }
+
+    private void CheckGradient(int i, NDArray? gx, string method)
+    {
+        if (gx is null)
+        {
+            throw new InvalidOperationException($"{GetType().Name}.{method} returned a null gradient for input {i}.");
+        }
+
+        var input = InputAt(i);
+        if (!gx.Dims.SameAs(input.Data.Dims))
+        {
+            throw new InvalidOperationException(
+                $"{GetType().Name}.{method} returned a gradient of shape {NDArray.FormatShape(gx.Shape)} for input {i} of shape {NDArray.FormatShape(input.Shape)}.");
         }
     }
 

@@ -165,6 +165,24 @@ public sealed class CreateGraphTests
     }
 
     [Fact]
+    public void UserFunction_BackwardOnVariables_DifferentiableToTheFourthOrder()
+    {
+        // x³ at 2: 12, 12, 6, then nothing (the third derivative no longer depends on x).
+        var x = new Variable(2.0);
+        new Cube().Call(x).Backward(createGraph: true);
+        var printed = new System.Collections.Generic.List<string?>();
+        for (var order = 1; order <= 4; order++)
+        {
+            var gx = x.GradVariable;
+            printed.Add(gx?.Data.ToString());
+            x.ClearGrad();
+            gx?.Backward(createGraph: true);
+        }
+
+        Assert.Equal(["12.0", "12.0", "6.0", null], printed);
+    }
+
+    [Fact]
     public void UserFunction_SeveralInputsBackwardAllOnVariables_MixedPartial()
     {
         var (x0, x1) = (new Variable(3.0), new Variable(2.0));

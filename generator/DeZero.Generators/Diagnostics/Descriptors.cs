@@ -149,7 +149,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NoSecondDerivatives = Error(
         "DZ0028",
         "Second derivatives cannot be written",
-        "'{0}' asks for Hessian = true, but {1}: remove Hessian = true, or make that callee a [Differentiable] method");
+        "'{0}' asks for Hessian = true, but its second derivatives cannot be written: {1}; remove Hessian = true, or make what stops them a [Differentiable] method (a function with a supplied derivative, a local function)");
 
     public static readonly DiagnosticDescriptor CannotVectorize = new(
         "DZ0023",

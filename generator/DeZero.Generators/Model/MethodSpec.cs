@@ -25,6 +25,13 @@ internal sealed record MethodSpec(
     bool Hessian = false,
     string? NoSecondDerivatives = null)
 {
+    /// <summary>
+    /// The most differentiated parameters a method may have for its second derivatives to be written unasked: their code
+    /// grows with the square of that number (a tangent per pair of parameters), so past it they are written only for
+    /// <c>[Differentiable(Hessian = true)]</c>.
+    /// </summary>
+    public const int SecondDerivativesUnasked = 8;
+
     /// <summary>The hint name of the generated file, unique per method.</summary>
     public string HintName => GeneratedNames.HintName(Namespace, ContainingTypes, Name);
 

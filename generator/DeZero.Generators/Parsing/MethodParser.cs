@@ -205,7 +205,7 @@ internal static class MethodParser
         // Second derivatives chain through every call: a supplied derivative, or a method built elsewhere without them, stops them.
         var noSecondDerivatives = parameters.Any(p => p.IsArray)
             ? "it takes span or array parameters, whose derivatives are first order for now"
-            : SuppliedCallee(parser.Pending) ?? CalleeWithoutSecondDerivatives(bodyOperation) ?? LocalFunctionIn(block);
+            : TooManyParameters(method, hessian) ?? SuppliedCallee(parser.Pending) ?? CalleeWithoutSecondDerivatives(bodyOperation) ?? LocalFunctionIn(block);
         if (hessian && noSecondDerivatives is not null)
         {
             Report(Descriptors.NoSecondDerivatives, location, name, noSecondDerivatives);
@@ -249,9 +249,11 @@ internal static class MethodParser
         }
 
         var differentiated = parameters.Where(p => p.IsDifferentiated).ToArray();
-        var elements = differentiated.Select(p => (Name: p.PartialName, From: p.Name))
-            .Concat(differentiated.SelectMany((p, i) => differentiated.Skip(i).Select(q => (Name: GeneratedNames.SecondPartial(p.Name, q.Name), From: p.Name + " and " + q.Name))));
-        foreach (var clash in elements.GroupBy(e => e.Name).Where(g => g.Count() > 1))
+        var elements = differentiated.Select(p => (Name: p.PartialName, From: p.Name, Second: false))
+            .Concat(differentiated.SelectMany((p, i) => differentiated.Skip(i).Select(q => (Name: GeneratedNames.SecondPartial(p.Name, q.Name), From: p.Name + " and " + q.Name, Second: true))));
+
+        // Two first partials with one name are reported already, for …WithGradient.
+        foreach (var clash in elements.GroupBy(e => e.Name).Where(g => g.Count() > 1 && g.Any(e => e.Second)))
         {
             report(Descriptors.NameCollision, location, [method.Name, clash.Key, string.Join(", ", clash.Select(e => e.From))]);
         }
@@ -262,6 +264,15 @@ internal static class MethodParser
         pending.FirstOrDefault() is not { } call ? null
         : call.Via is { } via ? $"it calls {via}, which relies on {call.Key.Substring(2)}, whose derivative is supplied with [DerivativeOf] (first derivatives only)"
         : $"it calls {call.Display}, whose derivative is supplied with [DerivativeOf] (first derivatives only)";
+
+    /// <summary>More differentiated parameters than second derivatives are written for unasked (<see cref="MethodSpec.SecondDerivativesUnasked"/>).</summary>
+    private static string? TooManyParameters(IMethodSymbol method, bool hessian)
+    {
+        var count = method.Parameters.Count(Symbols.IsDifferentiated);
+        return hessian || count <= MethodSpec.SecondDerivativesUnasked
+            ? null
+            : $"it has {count} differentiated parameters, and past {MethodSpec.SecondDerivativesUnasked} its second derivatives are written only on request, with [Differentiable(Hessian = true)]";
+    }
 
     /// <summary>A local function the body declares: second derivatives are not written through local functions yet.</summary>
     private static string? LocalFunctionIn(Block block)
@@ -309,6 +320,11 @@ internal static class MethodParser
             if (target.Parameters.Any(p => !Symbols.IsDifferentiated(p) && nodeMembers.Contains(GeneratedNames.Property(p.Name))))
             {
                 return $"it calls {display}, whose graph node is not generated (DZ0013 at a parameter), and with it its second derivatives";
+            }
+
+            if (TooManyParameters(target, HessianRequested(target)) is not null)
+            {
+                return $"it calls {display}, whose second derivatives are written only on request (it has more than {MethodSpec.SecondDerivativesUnasked} differentiated parameters: mark it [Differentiable(Hessian = true)])";
             }
 
             if (!target.DeclaringSyntaxReferences.IsEmpty)

@@ -25,7 +25,7 @@ internal sealed class PartialFunction<TKernel>(ElementwiseFunction<TKernel> node
         var gxs = new NDArray[kernel.Arity];
         for (var j = 0; j < gxs.Length; j++)
         {
-            gxs[j] = SecondDerivatives.SumTo(gy * row[j], InputAt(j).Data.Dims);
+            gxs[j] = ElementwiseGraph.SumTo(gy * row[j], InputAt(j).Data.Dims);
         }
 
         return gxs;
@@ -103,10 +103,6 @@ internal static class SecondDerivatives
 
     /// <summary>Where ∂²f/∂x_i∂x_j (i ≤ j) is among the derivatives: after the n partials, the upper triangle row by row.</summary>
     public static int Index(int n, int i, int j) => n + (i * n) - (i * (i - 1) / 2) + (j - i);
-
-    /// <summary>An array over an output, summed back to one element for an input broadcast over it.</summary>
-    public static NDArray SumTo(NDArray gradient, Dimensions shape) =>
-        gradient.Dims.SameAs(shape) ? gradient : NDArray.Scalar(NDArray.Sum(gradient).Item(), shape);
 
     /// <summary>The method a generated node belongs to, for messages.</summary>
     public static string Method(Function node) => Function.Generated(node.GetType()) ?? node.GetType().Name;

@@ -107,6 +107,10 @@ public static class ElementwiseGraph
                 $"A gradient of shape {NDArray.FormatShape(dims)} does not fit an input of shape {NDArray.FormatShape(input.Dims)}.");
     }
 
+    /// <summary>The same on arrays: a gradient over an output, summed back to one element for an input broadcast over it.</summary>
+    internal static NDArray SumTo(NDArray gradient, Dimensions shape) =>
+        gradient.Dims.SameAs(shape) ? gradient : NDArray.Scalar(NDArray.Sum(gradient).Item(), shape);
+
     /// <summary>The one shape of elementwise operands: their common shape, or 0-d when all are 0-d.</summary>
     internal static Dimensions Common(Dimensions a, Dimensions b)
     {

@@ -58,7 +58,7 @@ internal sealed class WhereFunction(NDArray mask) : Function
     public override NDArray[] BackwardAll(NDArray gy)
     {
         var (a, b) = (InputAt(0).Data, InputAt(1).Data);
-        return [SumTo(Select(mask, gy, Zero), a.Dims), SumTo(Select(mask, Zero, gy), b.Dims)];
+        return [ElementwiseGraph.SumTo(Select(mask, gy, Zero), a.Dims), ElementwiseGraph.SumTo(Select(mask, Zero, gy), b.Dims)];
     }
 
     public override Variable[] BackwardAll(Variable gy)
@@ -71,9 +71,6 @@ internal sealed class WhereFunction(NDArray mask) : Function
             ElementwiseGraph.SumTo(new WhereFunction(mask).Call(zero, gy), b.Data),
         ];
     }
-
-    private static NDArray SumTo(NDArray gradient, Dimensions shape) =>
-        gradient.Dims.SameAs(shape) ? gradient : NDArray.Scalar(NDArray.Sum(gradient).Item(), shape);
 
     private static NDArray Select(NDArray mask, NDArray whenTrue, NDArray whenFalse)
     {

@@ -50,7 +50,8 @@ public interface IElementwiseKernel
     /// <summary>
     /// How many times the node can be differentiated, for <c>Backward(createGraph: true)</c>: <see cref="int.MaxValue"/>
     /// when <see cref="GradientGraph"/> builds the gradient from other differentiable nodes (any order), 2 when
-    /// <see cref="SecondDerivatives"/> gives the second derivatives, 1 for a kernel of an earlier generator.
+    /// <see cref="SecondDerivatives"/> gives the second derivatives, 1 when the generator could not write them (a call to
+    /// a supplied derivative, a local function) and for a kernel of an earlier generator.
     /// </summary>
     int Order => 1;
 

@@ -349,6 +349,43 @@ public sealed class DiagnosticsTests
                 }
             }
             """),
+        // Hessian = true.
+        ["Hessian_OnSpanMethod"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Hessian = true)]
+                public static double {|NoSecondDerivatives:F|}(System.ReadOnlySpan<double> x) => x[0] * x[0];
+            }
+            """, "span or array parameters"),
+        ["Hessian_OnMethodWithLocalFunction"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Hessian = true)]
+                public static double {|NoSecondDerivatives:F|}(double x)
+                {
+                    return G(x) * x;
+
+                    static double G(double u) => u * u;
+                }
+            }
+            """, "local function 'G'"),
+        ["Hessian_SecondPartialNamesCollide"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Hessian = true)]
+                public static double {|NameCollision:F|}(double x, double xX) => x * xX;
+            }
+            """, "DXX"),
+        ["Hessian_WithHessianTaken"] = new("""
+            public static partial class Ops
+            {
+                public static int FWithHessian(double x) => 0;
+
+                [Differentiable(Hessian = true)]
+                public static double {|NameCollision:F|}(double x) => x * x;
+            }
+            """, "FWithHessian"),
+
         // Arrays and spans.
         ["Array_WriteIntoDoubleArrayParameter"] = new("""
             public static partial class Ops

@@ -35,6 +35,27 @@ public sealed class SnapshotTests : ISnapshotOwner
                 }
             }
             """,
+        // Hessian = true: …WithHessian along the method's statements, the kernel's second derivatives read from it.
+        ["Hessian"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Ops
+            {
+                [Differentiable(Hessian = true)]
+                public static double Bump(double x, double y)
+                {
+                    if (x > y)
+                    {
+                        return x * x * y;
+                    }
+
+                    return Math.Sin(x) * Math.Exp(y);
+                }
+            }
+            """,
         ["Vectorized"] = """
             using System;
             using DeZero;
