@@ -427,9 +427,11 @@ internal sealed class ReverseMode
                         }
                     }
 
+                    // An operand of arithmetic on atoms is computed again where the reverse sweep needs it (1 + t, s·a[i]),
+                    // which costs less than recording it on every iteration; anything else is named.
                     for (var i = 0; i < operands.Length; i++)
                     {
-                        if (needed.Contains("$" + i))
+                        if (needed.Contains("$" + i) && !IsArithmeticOfAtoms(operands[i]))
                         {
                             operands[i] = Named(operands[i], prelude);
                         }
@@ -449,6 +451,13 @@ internal sealed class ReverseMode
         || expr.Kind is ValueKind.Int or ValueKind.Bool
         || expr is Model.Convert { Operand.Kind: ValueKind.Int or ValueKind.Bool }
         || expr is Unary { Op: UnaryOp.Negate } negation && IsAtom(negation.Operand);
+
+    private static bool IsArithmeticOfAtoms(Expr expr) => expr switch
+    {
+        Binary binary => IsArithmeticOfAtoms(binary.Left) && IsArithmeticOfAtoms(binary.Right),
+        Unary unary => IsArithmeticOfAtoms(unary.Operand),
+        _ => IsAtom(expr),
+    };
 
     /// <summary>
     /// An int the method never changes: it reads only parameters and locals that nothing assigns, lengths and constants,
