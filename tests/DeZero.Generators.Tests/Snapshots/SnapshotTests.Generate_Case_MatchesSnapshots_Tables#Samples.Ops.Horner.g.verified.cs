@@ -46,6 +46,35 @@ namespace Samples
                     var (_, d0) = global::Samples.Ops.HornerWithGradient(inputs.Load(0, index));
                     gradients.Set(0, index, d0);
                 }
+
+                /// <inheritdoc/>
+                public int Order => 2;
+
+                /// <inheritdoc/>
+                public void SecondDerivatives(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, global::System.Span<double> derivatives)
+                {
+                    var (_, d0, h0_0) = Hessian(inputs.Load(0, index));
+                    derivatives[0] = d0;
+                    derivatives[1] = h0_0;
+                }
+
+                /// <summary><c>Horner</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double) Hessian(double x)
+                {
+                    double s = 0.0;
+                    double ds_dx = 0.0;
+                    double d2s_dxdx = 0.0;
+                    for (int i = global::Samples.Ops.C.Length - 1; i >= 0; i--)
+                    {
+                        double t1 = s * x;
+                        double dt1_dx = x * ds_dx + s;
+                        double d2t1_dxdx = x * d2s_dxdx + 2.0 * ds_dx;
+                        d2s_dxdx = d2t1_dxdx;
+                        ds_dx = dt1_dx;
+                        s = t1 + global::Samples.Ops.C[i];
+                    }
+                    return (s, ds_dx, d2s_dxdx);
+                }
             }
         }
     }

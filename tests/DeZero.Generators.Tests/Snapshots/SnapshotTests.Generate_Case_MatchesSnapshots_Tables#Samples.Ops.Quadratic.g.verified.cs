@@ -47,6 +47,31 @@ namespace Samples
                     var (_, d0) = global::Samples.Ops.QuadraticWithGradient(inputs.Load(0, index));
                     gradients.Set(0, index, d0);
                 }
+
+                /// <inheritdoc/>
+                public int Order => 2;
+
+                /// <inheritdoc/>
+                public void SecondDerivatives(in global::DeZero.CompilerServices.ElementwiseInputs inputs, int index, global::System.Span<double> derivatives)
+                {
+                    var (_, d0, h0_0) = Hessian(inputs.Load(0, index));
+                    derivatives[0] = d0;
+                    derivatives[1] = h0_0;
+                }
+
+                /// <summary><c>Quadratic</c>, its partial derivatives, then the upper triangle of its Hessian row by row: for a caller's second derivatives and this node's.</summary>
+                public static (double, double, double) Hessian(double x)
+                {
+                    double t1 = global::Samples.Ops.C[1];
+                    double t2 = t1 * x;
+                    double t3 = global::Samples.Ops.C[2];
+                    double t4 = t3 * x;
+                    double t5 = global::Samples.Ops.C[0] + t2;
+                    double t6 = t4 * x;
+                    double dt6_dx = x * t3 + t4;
+                    double d2t6_dxdx = 2.0 * t3;
+                    return (t5 + t6, t1 + dt6_dx, d2t6_dxdx);
+                }
             }
         }
     }

@@ -90,25 +90,20 @@ namespace Samples
                 int[] ints = tape.IntStack;
                 int intCount = tape.IntCount;
                 total = 0.0;
+                if (doubleCount + global::System.Math.Max(0.0, (double)x.Length) * (global::System.Math.Max(0.0, (double)global::Samples.Ops.C.Length) + 1.0) > doubles.Length) doubles = tape.ReserveDoubles(doubleCount, global::System.Math.Max(0.0, (double)x.Length) * (global::System.Math.Max(0.0, (double)global::Samples.Ops.C.Length) + 1.0));
                 for (i = 0; i < x.Length; i++)
                 {
-                    if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
-                    doubles[doubleCount++] = s;
                     s = 0.0;
                     for (index1 = 0; index1 < global::Samples.Ops.C.Length; index1++)
                     {
                         c = global::Samples.Ops.C[index1];
-                        if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
                         doubles[doubleCount++] = s;
                         s = s * x[i] + c;
                     }
-                    if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
                     doubles[doubleCount++] = s;
                     total += s * w[i];
                 }
                 result = total;
-                if (doubleCount == doubles.Length) doubles = tape.GrowDoubles(doubleCount);
-                doubles[doubleCount++] = s;
                 tape.Keep(doubles, doubleCount, ints, intCount);
                 return result;
             }
@@ -121,8 +116,8 @@ namespace Samples
                 int doubleCount = tape.DoubleCount;
                 int[] ints = tape.IntStack;
                 int intCount = tape.IntCount;
-                double s = doubles[--doubleCount];
                 int i = 0;
+                double s = 0.0;
                 int index1 = 0;
                 double resultBar = seed;
                 double sBar = 0.0;
@@ -136,13 +131,11 @@ namespace Samples
                     for (index1 = global::Samples.Ops.C.Length - 1; index1 >= 0; index1--)
                     {
                         double adjoint = sBar;
-                        sBar = 0.0;
                         s = doubles[--doubleCount];
-                        sBar += x[i] * adjoint;
+                        sBar = x[i] * adjoint;
                         dX[i] += s * adjoint;
                     }
                     sBar = 0.0;
-                    s = doubles[--doubleCount];
                 }
                 totalBar = 0.0;
                 tape.Keep(doubles, doubleCount, ints, intCount);
