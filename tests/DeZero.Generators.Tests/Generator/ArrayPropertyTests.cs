@@ -29,15 +29,8 @@ public sealed class ArrayPropertyTests(ITestOutputHelper output)
     private const int ScalarHelpers = 2;
     private const int PointsPerMethod = 4;
 
-    /// <summary>
-    /// Eight fixed batches in CI; <c>DEZERO_PROPERTY_BATCHES=N</c> runs N batches (seeds 0 to N-1, the first eight the
-    /// same as CI's) for a longer run.
-    /// </summary>
-    public static TheoryData<int> Batches =>
-        [.. Enumerable.Range(0, int.TryParse(Environment.GetEnvironmentVariable("DEZERO_PROPERTY_BATCHES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 8)];
-
     [Theory]
-    [MemberData(nameof(Batches))]
+    [MemberData(nameof(PropertyTests.Batches), MemberType = typeof(PropertyTests))]
     public void WithGradient_RandomArrayPrograms_AgreesWithValueNumericalAllocatingAndGraph(int batch)
     {
         var pcg = new PCG(stream: 29, seed: 0xA77A_0000UL + (ulong)batch);
