@@ -28,7 +28,7 @@ public sealed class DifferentiableAttribute : Attribute
     /// value, every first partial derivative, then the upper triangle of the Hessian row by row (for <c>F(double x,
     /// double y)</c>: <c>Value, DX, DY, DXX, DXY, DYY</c>), computed along the method's own statements, exact through
     /// branches, loops and calls. Also asks for second derivatives past eight parameters, where they are not written
-    /// unasked. DZ0029 where they cannot be written (span or array parameters, a supplied derivative, a local function).
+    /// unasked. DZ0029 where they cannot be written (span or array parameters, a supplied derivative, a call to a generated …WithGradient).
     /// </summary>
     public bool Hessian { get; set; }
 }

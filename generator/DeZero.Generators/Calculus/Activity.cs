@@ -92,6 +92,15 @@ internal sealed class Activity
                 activity._assigned.Add(assign.Name);
                 assignments.Add((assign.Name, assign.Value));
                 break;
+            case CallWithGradient call:
+                // The value and each partial depend on what the call's differentiated arguments depend on.
+                foreach (var name in call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value))
+                {
+                    activity._kinds[name] = ValueKind.Double;
+                    assignments.Add((name, call.Call));
+                }
+
+                break;
             case Block block:
                 foreach (var inner in block.Statements)
                 {

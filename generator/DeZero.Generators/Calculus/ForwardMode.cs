@@ -32,8 +32,15 @@ internal sealed class ForwardMode
     private readonly Dictionary<(string Variable, int Parameter), Expr> _constantTangents = [];
     private readonly Stack<ContinueTarget> _continueLabels = new();
 
-    private ForwardMode(MethodSpec method, int order)
+    /// <summary>
+    /// For each local function in scope, by the name of its value-and-gradient function (what its calls carry), the name
+    /// of its second-derivative function: a local function's own body may call those declared around it.
+    /// </summary>
+    private readonly Dictionary<string, string> _localHessians;
+
+    private ForwardMode(MethodSpec method, int order, Dictionary<string, string> localHessians)
     {
+        _localHessians = localHessians;
         _method = method;
         _parameters = method.Parameters.Where(p => p.IsDifferentiated).Select(p => p.Name).ToArray();
         _pairs = order == 1 ? [] : Pairs(_parameters.Length);
@@ -56,13 +63,29 @@ internal sealed class ForwardMode
     public static (int P, int Q)[] Pairs(int n) =>
         [.. Enumerable.Range(0, n).SelectMany(p => Enumerable.Range(p, n - p).Select(q => (p, q)))];
 
-    private static Block Build(MethodSpec method, int order)
+    private static Block Build(MethodSpec method, int order, Dictionary<string, string>? outerHessians = null)
     {
-        var builder = new ForwardMode(method, order);
+        var localHessians = new Dictionary<string, string>(outerHessians ?? []);
+        CollectLocalHessians(method.Body, localHessians);
+        var builder = new ForwardMode(method, order, localHessians);
         var statements = new List<Stmt>();
         builder.DeclareParameterTangents(statements);
         builder.LowerBlock(method.Body, statements);
         return UnusedLocalFunctions.Drop(new Block(statements.ToEquatableArray()));
+    }
+
+    private static void CollectLocalHessians(Block block, Dictionary<string, string> names)
+    {
+        foreach (var statement in block.Statements)
+        {
+            switch (statement)
+            {
+                case LocalFunction { Gradient: { } gradient, Hessian: { } hessian }: names[gradient] = hessian; break;
+                case Block inner: CollectLocalHessians(inner, names); break;
+                case If branch: CollectLocalHessians(branch.Then, names); if (branch.Else is { } otherwise) { CollectLocalHessians(otherwise, names); } break;
+                case Loop loop: CollectLocalHessians(loop.Before, names); CollectLocalHessians(loop.Body, names); CollectLocalHessians(loop.Next, names); break;
+            }
+        }
     }
 
     private bool SecondOrder => _pairs.Length > 0;
@@ -125,21 +148,13 @@ internal sealed class ForwardMode
 
                     var (value, tangents) = LowerExpr(declare.Value, output);
                     output.Add(declare with { Value = value });
-                    foreach (var p in ActiveParameters(declare.Name))
-                    {
-                        var tangent = tangents[p] ?? Constant.Zero;
-                        if (tangent is Constant && !_activity.IsAssigned(declare.Name))
-                        {
-                            // Never reassigned: every use sees this constant, which then folds away.
-                            _constantTangents[(declare.Name, p)] = tangent;
-                            continue;
-                        }
-
-                        output.Add(new Declare(TangentName(declare.Name, p), ValueKind.Double, tangent));
-                    }
-
+                    DeclareTangents(declare.Name, tangents, output);
                     break;
                 }
+
+            case CallWithGradient given:
+                LowerGradientCall(given, output);
+                break;
 
             case Assign assign when _activity.KindOf(assign.Name) == ValueKind.Double:
                 {
@@ -167,13 +182,13 @@ internal sealed class ForwardMode
                 output.Add(statement); // Run as written, never differentiated.
                 break;
             case LocalFunction local:
-                // The function as written, for the calls that take its value only, and beside it its own value and gradient,
-                // differentiated as a method is.
+                // The function as written, for the calls that take its value only, and beside it its own value and gradient
+                // (at order 2, its second derivatives), differentiated as a method is.
                 output.Add(local);
-                if (local.Gradient is { } gradient)
+                if ((SecondOrder ? local.Hessian : local.Gradient) is { } derivative)
                 {
                     var asMethod = _method with { Name = local.Name, Parameters = local.Parameters, Body = local.Body, Vectorize = false };
-                    output.Add(new LocalGradient(gradient, local.Parameters, Build(asMethod)));
+                    output.Add(new LocalGradient(derivative, local.Parameters, Build(asMethod, SecondOrder ? 2 : 1, _localHessians), SecondOrder ? 2 : 1));
                 }
 
                 break;
@@ -230,6 +245,100 @@ internal sealed class ForwardMode
                 throw new System.InvalidOperationException($"Unexpected statement {statement.GetType().Name}");
         }
     }
+
+    /// <summary>The tangents of a variable just declared, each where it is not a constant that every use can fold.</summary>
+    private void DeclareTangents(string name, Expr?[] tangents, List<Stmt> output)
+    {
+        foreach (var p in ActiveParameters(name))
+        {
+            var tangent = tangents[p] ?? Constant.Zero;
+            if (tangent is Constant && !_activity.IsAssigned(name))
+            {
+                // Never reassigned: every use sees this constant, which then folds away.
+                _constantTangents[(name, p)] = tangent;
+                continue;
+            }
+
+            output.Add(new Declare(TangentName(name, p), ValueKind.Double, tangent));
+        }
+    }
+
+    /// <summary>
+    /// The body's own call to a generated value and gradient, <c>var (v, d1, …) = GWithGradient(args)</c>: the value's
+    /// tangents chain through G's partials, each partial's through G's second derivatives, all from one call to the
+    /// static <c>Hessian</c> of G's node kernel. At order 2 the partials would need G's third derivatives.
+    /// </summary>
+    private void LowerGradientCall(CallWithGradient given, List<Stmt> output)
+    {
+        var call = given.Call;
+        var arguments = call.Arguments.Select(a => LowerExpr(a, output)).ToArray();
+        var values = arguments.Select(a => a.Value).ToEquatableArray();
+        if (!arguments.Any(a => a.Tangents.Any(t => t is not null)))
+        {
+            // Constant here: the call as written, its elements' tangents zero where a flow-insensitive activity reads them.
+            output.Add(given with { Call = call with { Arguments = values } });
+            foreach (var element in given.Partials.Select(p => p.Name).OfType<string>().Prepend(given.Value))
+            {
+                DeclareTangents(element, new Expr?[_directions], output);
+            }
+
+            return;
+        }
+
+        if (SecondOrder)
+        {
+            throw new NoSecondDerivativesException(
+                $"it calls {GeneratedNames.WithGradient(call.Function.Name)}, whose derivatives are the second derivatives of {call.Function.Name}; "
+                + "its own second derivatives would take the third, which are not written");
+        }
+
+        var differentiated = Enumerable.Range(0, arguments.Length).Where(i => call.Differentiated[i]).ToArray();
+        var moves = differentiated.Select(i => arguments[i].Tangents.Any(t => t is not null)).ToArray();
+        var elements = given.Partials.Select(p => p.Name).Prepend(given.Value).ToArray();
+        var partials = new Expr[arguments.Length];
+        var second = new Expr?[differentiated.Length, differentiated.Length];
+        var targets = new List<OptionalName>(given.Partials);
+        for (var a = 0; a < differentiated.Length; a++)
+        {
+            partials[differentiated[a]] = elements[a + 1] is { } partial ? new Variable(partial, ValueKind.Double) : Constant.Zero;
+        }
+
+        for (var a = 0; a < differentiated.Length; a++)
+        {
+            for (var b = a; b < differentiated.Length; b++)
+            {
+                // Read by partial a's tangent when argument b moves, and by partial b's when argument a does.
+                var read = (moves[b] && elements[a + 1] is not null) || (moves[a] && elements[b + 1] is not null);
+                var entry = read ? _names.Fresh(given.Value + "_d" + (a + 1) + (b + 1)) : null;
+                targets.Add(new OptionalName(entry));
+                if (entry is not null)
+                {
+                    second[a, b] = second[b, a] = new Variable(entry, ValueKind.Double);
+                }
+            }
+        }
+
+        output.Add(new CallWithGradient(given.Value, targets.ToEquatableArray(), call with { Arguments = values, Gradient = KernelHessian(call) }, given.Declares));
+        var argumentTangents = arguments.Select(a => a.Tangents).ToArray();
+        DeclareTangents(given.Value, ChainRule(partials.Select(p => p ?? Constant.Zero).ToArray(), argumentTangents), output);
+        for (var a = 0; a < differentiated.Length; a++)
+        {
+            if (elements[a + 1] is { } partial)
+            {
+                var row = new Expr[arguments.Length];
+                for (var b = 0; b < differentiated.Length; b++)
+                {
+                    row[differentiated[b]] = second[a, b] ?? Constant.Zero;
+                }
+
+                DeclareTangents(partial, ChainRule(row.Select(r => r ?? Constant.Zero).ToArray(), argumentTangents), output);
+            }
+        }
+    }
+
+    /// <summary>The static method of a callee's node kernel returning its value, partials and Hessian's upper triangle.</summary>
+    private static MemberRef KernelHessian(UserCall call) =>
+        new(call.Function.Type + "." + GeneratedNames.Node(call.Function.Name) + "." + GeneratedNames.NodeKernel, GeneratedNames.KernelHessian);
 
     /// <summary>A for header takes one declaration or a list of assignments.</summary>
     private static bool FitsForHeader(Block before) =>
@@ -536,11 +645,6 @@ internal sealed class ForwardMode
     /// </summary>
     private (Expr Value, Expr?[] Tangents) LowerCallWithHessian(UserCall call, (Expr Value, Expr?[] Tangents)[] arguments, List<Stmt> output)
     {
-        if (call.Function.Type.Length == 0)
-        {
-            throw new NoSecondDerivativesException($"it calls the local function '{call.Function.Name}', through which second derivatives are not written yet");
-        }
-
         if (call.Key is not null || call.TakesArrays || call.Gradient is null)
         {
             var what = call.Key is { } key ? key.Substring(2) : call.Function.Name;
@@ -587,8 +691,7 @@ internal sealed class ForwardMode
             }
         }
 
-        var hessian = new MemberRef(
-            call.Function.Type + "." + GeneratedNames.Node(call.Function.Name) + "." + GeneratedNames.NodeKernel, GeneratedNames.KernelHessian);
+        var hessian = call.Function.Type.Length == 0 ? new MemberRef(string.Empty, _localHessians[call.Gradient.Name]) : KernelHessian(call);
         var lowered = call with { Arguments = arguments.Select(a => a.Value).ToEquatableArray(), Gradient = hessian };
         output.Add(new CallWithGradient(name, targets.ToEquatableArray(), lowered));
         return (new Variable(name, ValueKind.Double), ChainRule(factors, tangents, second));

@@ -80,9 +80,18 @@ internal sealed class Names
             case Declare declare:
                 _used.Add(declare.Name);
                 break;
+            case CallWithGradient call:
+                foreach (var partial in call.Partials)
+                {
+                    _used.Add(partial.Name ?? call.Value);
+                }
+
+                _used.Add(call.Value);
+                break;
             case LocalFunction local:
                 _used.Add(local.Name);
                 _used.Add(local.Gradient ?? local.Name);
+                _used.Add(local.Hessian ?? local.Name);
                 break;
             case Block block:
                 foreach (var inner in block.Statements)

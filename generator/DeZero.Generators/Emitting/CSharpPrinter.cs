@@ -142,6 +142,13 @@ internal sealed class CSharpPrinter
     public static string GradientTuple(System.Collections.Generic.IEnumerable<ParameterSpec> parameters) =>
         "(" + string.Join(", ", new[] { "double Value" }.Concat(parameters.Where(p => p.IsDifferentiated).Select(p => "double " + p.PartialName))) + ")";
 
+    /// <summary>The value, each partial, then the Hessian's upper triangle: <c>(double, double, …)</c>, one per entry.</summary>
+    public static string HessianTuple(System.Collections.Generic.IEnumerable<ParameterSpec> parameters)
+    {
+        var n = parameters.Count(p => p.IsDifferentiated);
+        return "(" + string.Join(", ", Enumerable.Repeat("double", 1 + n + (n * (n + 1) / 2))) + ")";
+    }
+
     /// <summary>A bare name as C# must spell it: a keyword gets its <c>@</c>.</summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
 
@@ -283,7 +290,7 @@ internal sealed class CSharpPrinter
                 WriteLocalFunction(writer, Keyword(local.Returns), local.Name, local.Parameters, local.Body);
                 break;
             case LocalGradient local:
-                WriteLocalFunction(writer, GradientTuple(local.Parameters), local.Name, local.Parameters, local.Body);
+                WriteLocalFunction(writer, local.Order == 1 ? GradientTuple(local.Parameters) : HessianTuple(local.Parameters), local.Name, local.Parameters, local.Body);
                 break;
             case Throw thrown:
                 writer.WriteLine($"throw {Print(thrown.Exception)};");

@@ -39,6 +39,7 @@ internal static class Lanes
         Throw => "a throw",
         VoidCall => "a call for logging",
         LocalFunction local => $"the local function '{local.Name}'",
+        CallWithGradient call => $"the call to {GeneratedNames.WithGradient(call.Call.Function.Name)}",
         _ => "a statement other than declarations and assignments",
     };
 

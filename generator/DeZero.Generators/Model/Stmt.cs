@@ -50,19 +50,20 @@ internal sealed record Block(EquatableArray<Stmt> Statements) : Stmt
     public static readonly Block Empty = new(EquatableArray<Stmt>.Empty);
 }
 
-// Only in derivative programs:
-
-/// <summary><c>return (value, d1, d2, …);</c></summary>
-internal sealed record ReturnTuple(EquatableArray<Expr> Values) : Stmt;
-
 /// <summary>
 /// <c>var (v, d1, _, …) = G…WithGradient(args);</c>; a null target is a discard. Without <paramref name="Declares"/>,
-/// it assigns locals declared before: <c>(v, d1, _) = …</c>.
+/// it assigns locals declared before: <c>(v, d1, _) = …</c>. In a body, the user's own call to a generated value and
+/// gradient (its elements' derivatives are second derivatives of G); in a derivative program, how a call is differentiated.
 /// </summary>
 internal sealed record CallWithGradient(string Value, EquatableArray<OptionalName> Partials, UserCall Call, bool Declares = true) : Stmt;
 
 /// <summary>A name that may be absent (a discard).</summary>
 internal readonly record struct OptionalName(string? Name);
+
+// Only in derivative programs:
+
+/// <summary><c>return (value, d1, d2, …);</c></summary>
+internal sealed record ReturnTuple(EquatableArray<Expr> Values) : Stmt;
 
 /// <summary><c>label: ;</c> and <c>goto label;</c>, used to run a <c>for</c> loop's incrementors on <c>continue</c>.</summary>
 internal sealed record Label(string Name) : Stmt;

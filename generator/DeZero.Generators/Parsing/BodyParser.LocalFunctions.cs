@@ -16,7 +16,7 @@ internal sealed partial class BodyParser
     /// <summary>What a return statement returns: double for the method, the declared type inside a local function.</summary>
     private ValueKind _returnKind = ValueKind.Double;
 
-    private sealed record LocalNames(string Name, string? Gradient);
+    private sealed record LocalNames(string Name, string? Gradient, string? Hessian);
 
     /// <summary>Every local function of the body, before any statement is read: a call may come before the declaration.</summary>
     private void RegisterLocalFunctions(IOperation body)
@@ -32,7 +32,9 @@ internal sealed partial class BodyParser
 
             var takesDerivative = function.ReturnType.SpecialType == SpecialType.System_Double
                 && function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Double);
-            _localFunctions[function] = new LocalNames(function.Name, takesDerivative ? Unused(GeneratedNames.WithGradient(function.Name)) : null);
+            _localFunctions[function] = takesDerivative
+                ? new LocalNames(function.Name, Unused(GeneratedNames.WithGradient(function.Name)), Unused(GeneratedNames.WithHessian(function.Name)))
+                : new LocalNames(function.Name, null, null);
         }
     }
 
@@ -64,7 +66,7 @@ internal sealed partial class BodyParser
             var parameters = function.Parameters
                 .Select(p => new ParameterSpec(p.Name, Symbols.KindOf(p.Type)!.Value) { Default = MethodParser.DefaultOf(p, Symbols.KindOf(p.Type)!.Value) })
                 .ToEquatableArray();
-            return new LocalFunction(names.Name, returns, parameters, ParseBlock(body), names.Gradient);
+            return new LocalFunction(names.Name, returns, parameters, ParseBlock(body), names.Gradient, names.Hessian);
         }
         finally
         {

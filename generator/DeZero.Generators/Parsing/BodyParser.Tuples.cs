@@ -18,10 +18,12 @@ internal sealed partial class BodyParser
     private void ParseDeconstruction(IDeconstructionAssignmentOperation deconstruction, List<Stmt> statements)
     {
         var targets = TupleElements(deconstruction.Target);
-        var elements = TupleElements(deconstruction.Value);
-        if (targets is null || elements is null || targets.Count != elements.Count)
+        var gradient = IsGradientTuple(deconstruction.Value); // var (p, dp) = PriceWithGradient(y, n)
+        var elements = gradient ? null : TupleElements(deconstruction.Value);
+        var count = gradient ? (deconstruction.Value.Type as INamedTypeSymbol)?.TupleElements.Length : elements?.Count;
+        if (targets is null || count is null || targets.Count != count)
         {
-            Unsupported(deconstruction.Value, "deconstruct a tuple written out, of locals and parameters: (a, b) = (e1, e2)");
+            Unsupported(deconstruction.Value, "deconstruct a tuple written out, of locals and parameters, or a generated value and gradient: (a, b) = (e1, e2), var (v, d) = FWithGradient(x)");
             return;
         }
 
@@ -56,7 +58,7 @@ internal sealed partial class BodyParser
             return; // A declared local of a type we do not take: reported.
         }
 
-        var values = ParseInOrder(elements);
+        var values = gradient ? GradientElements(deconstruction.Value) : ParseInOrder(elements!);
         for (var j = 1; j < values.Length; j++)
         {
             var before = new HashSet<string>(assigned.Take(j).Where(a => a.Name is not null && !a.Declares).Select(a => a.Name!), System.StringComparer.Ordinal);

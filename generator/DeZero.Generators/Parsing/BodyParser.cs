@@ -283,6 +283,12 @@ internal sealed partial class BodyParser
             return; // Every use of a const is already folded to its value.
         }
 
+        if (local.Type.IsTupleType && declarator.GetVariableInitializer()?.Value is { } tuple && IsGradientTuple(tuple))
+        {
+            _gradientTuples[local] = GradientElements(tuple); // var r = FWithGradient(x): r.Value and r.DX read its elements.
+            return;
+        }
+
         if ((Symbols.KindOf(local.Type) ?? SequenceKind(local.Type)) is not { } kind)
         {
             Report(Descriptors.UnsupportedLocal, declarator.Syntax, local.Name, local.Type.ToDisplayString());
@@ -655,6 +661,8 @@ internal sealed partial class BodyParser
                 return new ElementRead(table, ParseIndex(element.Indices[0]), kind);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } sequence } when Table(sequence) is { } table:
                 return new Length(table);
+            case IFieldReferenceOperation { Instance: { } tuple, Field: var element } when IsGradientTuple(tuple):
+                return GradientElements(tuple)[ElementIndex(element)];
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when field.IsReadOnly:
                 return new FieldReference(Symbols.Member(field), kind);
             case IConversionOperation conversion when IsSequence(kind) && SequenceKind(conversion.Operand.Type) == kind:
@@ -838,6 +846,11 @@ internal sealed partial class BodyParser
         {
             // In an exception's message or a logged value: evaluated, never differentiated, so no derivative is needed.
             return new UserCall(function, null, null, Arguments(), method.Parameters.Select(_ => false).ToEquatableArray(), kind);
+        }
+
+        if (Symbols.GradientCallee(method) is { } behind)
+        {
+            return Unsupported(invocation, ArrayGradientCallReason(behind)); // One of scalars returns a tuple, taken apart where it is read.
         }
 
         var callee = _callees.Resolve(method, invocation.Syntax, _diagnostics);
@@ -1131,14 +1144,6 @@ internal sealed partial class BodyParser
 
     private Expr Unsupported(IOperation operation, string reason)
     {
-        // A call to a generated …WithGradient is the real reason, wherever it sits in what is refused.
-        if (operation.DescendantsAndSelf().OfType<IInvocationOperation>()
-                .FirstOrDefault(call => Symbols.DifferentiableBehind(call.TargetMethod.ContainingType, call.TargetMethod.Name) is not null) is { } generated)
-        {
-            operation = generated;
-            reason = SecondDerivativeReason(Symbols.DifferentiableBehind(generated.TargetMethod.ContainingType, generated.TargetMethod.Name)!);
-        }
-
         var isStatement = operation.Parent is IBlockOperation or null || operation is IBranchOperation or ILoopOperation;
         Report(isStatement ? Descriptors.UnsupportedStatement : Descriptors.UnsupportedExpression, operation.Syntax, Excerpt(operation.Syntax), reason);
         return Placeholder(operation); // So one problem is reported once, not again by its parent.
@@ -1148,11 +1153,6 @@ internal sealed partial class BodyParser
     private const string CheckedReason =
         "checked(…) int arithmetic is not carried into the generated code, which would not throw OverflowException where the method does; "
         + "remove checked, or test the range with an if and throw";
-
-    /// <summary>Why a call to the generated value-and-gradient method of <paramref name="method"/> is refused, and what to write.</summary>
-    internal static string SecondDerivativeReason(string method) =>
-        $"it calls the value and gradient that the generator writes for '{method}', so its derivative would be the second derivative of '{method}', "
-        + $"which the generator does not write yet; write the derivative of '{method}' as a [Differentiable] method of its own and call that";
 
     /// <summary>
     /// The code a message quotes, on one line: a build log shows a diagnostic's first line only, so a statement quoted

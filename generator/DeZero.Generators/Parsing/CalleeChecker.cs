@@ -24,6 +24,9 @@ internal sealed class CalleeChecker
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
     /// <summary>For each callee parsed (or being parsed): the supplied derivatives it relies on, or null when it has errors.</summary>
     private readonly Dictionary<IMethodSymbol, string[]?> _callees = new(SymbolEqualityComparer.Default);
+
+    /// <summary>For each callee parsed: why it has no second derivatives, or null when it has them.</summary>
+    private readonly Dictionary<IMethodSymbol, string?> _noSecondDerivatives = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SyntaxTree> _readTrees = [];
 
     public CalleeChecker(SemanticModel semanticModel, CancellationToken cancellationToken)
@@ -74,6 +77,8 @@ internal sealed class CalleeChecker
             return Callee.Unknown;
         }
 
+        method = InThisCompilation(method);
+
         var gradientName = GeneratedNames.WithGradient(method.Name);
         var gradient = new MemberRef(Symbols.FullName(method.ContainingType), gradientName);
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
@@ -110,7 +115,66 @@ internal sealed class CalleeChecker
         var result = MethodParser.Parse(node, method, ModelOf(node.SyntaxTree), this, _cancellationToken);
         var pending = result.Spec is null ? null : result.Pending.Select(p => p.Key).Distinct().ToArray();
         _callees[method] = pending;
+        _noSecondDerivatives[method] = result.Spec?.NoSecondDerivatives;
         return pending;
+    }
+
+    /// <summary>Whether <paramref name="method"/> is being parsed still: the method this parse began with, or a callee on the way to here.</summary>
+    public bool IsBeingParsed(IMethodSymbol method)
+    {
+        method = InThisCompilation(method.OriginalDefinition);
+        return _callees.ContainsKey(method) && !_noSecondDerivatives.ContainsKey(method);
+    }
+
+    /// <summary>
+    /// Why a [Differentiable] method has no second derivatives to chain through (they live in its node's kernel), as a
+    /// clause about it that follows its name; null when it has them, or may (a method of this compilation not parsed, or
+    /// still being parsed: recursion).
+    /// </summary>
+    public string? WhyNoSecondDerivatives(IMethodSymbol method)
+    {
+        method = InThisCompilation(method.OriginalDefinition);
+        if (!method.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32))
+        {
+            return "a method of arrays, whose derivatives are first order for now";
+        }
+
+        var nodeMembers = GeneratedNames.NodeMembers(false);
+        if (method.Parameters.Any(p => !Symbols.IsDifferentiated(p) && nodeMembers.Contains(GeneratedNames.Property(p.Name))))
+        {
+            return "whose graph node is not generated (DZ0013 at a parameter), and with it its second derivatives";
+        }
+
+        if (MethodParser.TooManyParameters(method, MethodParser.HessianRequested(method)) is not null)
+        {
+            return $"whose second derivatives are written only on request (it has more than {MethodSpec.SecondDerivativesUnasked} differentiated parameters: mark it [Differentiable(Hessian = true)])";
+        }
+
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return _noSecondDerivatives.TryGetValue(method, out var reason) && reason is not null
+                ? $"whose second derivatives are not written ({reason})"
+                : null;
+        }
+
+        var hasHessian = method.ContainingType.GetTypeMembers(GeneratedNames.Node(method.Name))
+            .Any(node => node.GetTypeMembers(GeneratedNames.NodeKernel).Any(kernel => kernel.GetMembers(GeneratedNames.KernelHessian).Any()));
+        return hasHessian ? null : "from an assembly built without second derivatives (rebuild it with this version of DeZero)";
+    }
+
+    /// <summary>
+    /// A method of this compilation as this compilation's symbol: a body bound with the generated members declared
+    /// (<see cref="GeneratedMembers"/>) names its callees by the symbols of that other compilation.
+    /// </summary>
+    private IMethodSymbol InThisCompilation(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference || !_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+        {
+            return method;
+        }
+
+        var syntax = reference.GetSyntax(_cancellationToken);
+        return ModelOf(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) as IMethodSymbol ?? method;
     }
 
     /// <summary>What a call to a method needs: whether it is [Differentiable], its gradient method, the supplied derivatives it relies on.</summary>

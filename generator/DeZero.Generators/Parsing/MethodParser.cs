@@ -186,15 +186,24 @@ internal static class MethodParser
             return Failed(diagnostics);
         }
 
-        var body = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
-        var bodyOperation = (IOperation?)body?.BlockBody ?? body?.ExpressionBody;
+        var bodySyntax = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!;
+        var bodyOperation = BodyOf(syntax, semanticModel, cancellationToken);
+        if (bodyOperation is not null && HasErrors(bodyOperation)
+            && WithGeneratedMembers(syntax, bodySyntax, method, semanticModel, cancellationToken) is { } rebound)
+        {
+            bodyOperation = rebound;
+        }
+
         if (bodyOperation is null || HasErrors(bodyOperation))
         {
-            // One error is ours to explain: the generator never sees its own output, so a call to a generated member binds
-            // to nothing here, and without a word the user would see only CS0117 where this method's own members are used.
-            foreach (var (call, differentiable) in GeneratedMemberCalls((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody!, method, semanticModel, cancellationToken))
+            // One error is ours to explain: a call to a generated member that could not be declared for binding (that of a
+            // method of arrays); the user would otherwise see only CS0117 where this method's own members are used.
+            foreach (var (call, callee) in GeneratedMemberCalls(bodySyntax, method, semanticModel, cancellationToken))
             {
-                Report(Descriptors.UnsupportedExpression, call.GetLocation(), BodyParser.Excerpt(call), BodyParser.SecondDerivativeReason(differentiable));
+                if (callee.Parameters.Any(p => Symbols.SequenceKindOf(p.Type) is not null))
+                {
+                    Report(Descriptors.UnsupportedExpression, call.GetLocation(), BodyParser.Excerpt(call), BodyParser.ArrayGradientCallReason(callee));
+                }
             }
 
             return Failed(diagnostics);
@@ -213,7 +222,7 @@ internal static class MethodParser
         // Second derivatives chain through every call: a supplied derivative, or a method built elsewhere without them, stops them.
         var noSecondDerivatives = parameters.Any(p => p.IsArray)
             ? "it takes span or array parameters, whose derivatives are first order for now"
-            : TooManyParameters(method, hessian) ?? SuppliedCallee(parser.Pending) ?? CalleeWithoutSecondDerivatives(bodyOperation) ?? LocalFunctionIn(block);
+            : TooManyParameters(method, hessian) ?? SuppliedCallee(parser.Pending) ?? CalleeWithoutSecondDerivatives(bodyOperation, checker);
         if (hessian && noSecondDerivatives is not null)
         {
             Report(Descriptors.NoSecondDerivatives, location, name, noSecondDerivatives);
@@ -275,7 +284,7 @@ internal static class MethodParser
         : $"it calls {call.Display}, whose derivative is supplied with [DerivativeOf] (first derivatives only)";
 
     /// <summary>More differentiated parameters than second derivatives are written for unasked (<see cref="MethodSpec.SecondDerivativesUnasked"/>).</summary>
-    private static string? TooManyParameters(IMethodSymbol method, bool hessian)
+    internal static string? TooManyParameters(IMethodSymbol method, bool hessian)
     {
         var count = method.Parameters.Count(Symbols.IsDifferentiated);
         return hessian || count <= MethodSpec.SecondDerivativesUnasked
@@ -283,74 +292,31 @@ internal static class MethodParser
             : $"it has {count} differentiated parameters, and past {MethodSpec.SecondDerivativesUnasked} its second derivatives are written only on request, with [Differentiable(Hessian = true)]";
     }
 
-    /// <summary>A local function the body declares: second derivatives are not written through local functions yet.</summary>
-    private static string? LocalFunctionIn(Block block)
-    {
-        foreach (var statement in block.Statements)
-        {
-            var found = statement switch
-            {
-                LocalFunction local => $"it declares the local function '{local.Name}', through which second derivatives are not written yet",
-                Block inner => LocalFunctionIn(inner),
-                If branch => LocalFunctionIn(branch.Then) ?? (branch.Else is { } otherwise ? LocalFunctionIn(otherwise) : null),
-                Loop loop => LocalFunctionIn(loop.Before) ?? LocalFunctionIn(loop.Body) ?? LocalFunctionIn(loop.Next),
-                _ => null,
-            };
-            if (found is not null)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
-    /// A [Differentiable] callee with no second derivatives to chain through (they live in its node's kernel): a method of
-    /// arrays, one whose node is not generated (DZ0013 at an int parameter), or one from an assembly built without them.
+    /// A callee with no second derivatives to chain through (<see cref="CalleeChecker.WhyNoSecondDerivatives"/>), or a
+    /// call to a generated value and gradient, whose own derivatives are second derivatives already.
     /// </summary>
-    private static string? CalleeWithoutSecondDerivatives(IOperation body)
+    private static string? CalleeWithoutSecondDerivatives(IOperation body, CalleeChecker checker)
     {
         foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
         {
             var target = invocation.TargetMethod.OriginalDefinition;
-            if (!Symbols.HasDifferentiableAttribute(target))
+            if (Symbols.GradientCallee(target) is { } behind)
             {
-                continue;
+                return $"it calls {GeneratedNames.WithGradient(behind.Name)}, whose derivatives are the second derivatives of {Display(behind)}; "
+                    + "its own second derivatives would take the third, which are not written";
             }
 
-            var display = target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-            if (!target.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32))
+            if (Symbols.HasDifferentiableAttribute(target) && checker.WhyNoSecondDerivatives(target) is { } why)
             {
-                return $"it calls {display}, a method of arrays, whose derivatives are first order for now";
-            }
-
-            var nodeMembers = GeneratedNames.NodeMembers(false);
-            if (target.Parameters.Any(p => !Symbols.IsDifferentiated(p) && nodeMembers.Contains(GeneratedNames.Property(p.Name))))
-            {
-                return $"it calls {display}, whose graph node is not generated (DZ0013 at a parameter), and with it its second derivatives";
-            }
-
-            if (TooManyParameters(target, HessianRequested(target)) is not null)
-            {
-                return $"it calls {display}, whose second derivatives are written only on request (it has more than {MethodSpec.SecondDerivativesUnasked} differentiated parameters: mark it [Differentiable(Hessian = true)])";
-            }
-
-            if (!target.DeclaringSyntaxReferences.IsEmpty)
-            {
-                continue;
-            }
-
-            var hasHessian = target.ContainingType.GetTypeMembers(GeneratedNames.Node(target.Name))
-                .Any(node => node.GetTypeMembers(GeneratedNames.NodeKernel).Any(kernel => kernel.GetMembers(GeneratedNames.KernelHessian).Any()));
-            if (!hasHessian)
-            {
-                return $"it calls {display}, from an assembly built without second derivatives (rebuild it with this version of DeZero)";
+                return $"it calls {Display(target)}, {why}";
             }
         }
 
         return null;
     }
+
+    private static string Display(IMethodSymbol method) => method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 
     /// <summary>Two [Differentiable] methods with one name, or a member already named as ours.</summary>
     private static void CheckNames(IMethodSymbol method, Location location, System.Action<DiagnosticDescriptor, Location?, string[]> report)
@@ -395,11 +361,32 @@ internal static class MethodParser
         && member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Replace('\\', '/') is var path
             && (path.StartsWith(GeneratedNames.GeneratedFolder, System.StringComparison.Ordinal) || path.Contains("/" + GeneratedNames.GeneratedFolder)));
 
+    private static IOperation? BodyOf(MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetOperation(syntax, cancellationToken) is IMethodBodyOperation body ? (IOperation?)body.BlockBody ?? body.ExpressionBody : null;
+
+    /// <summary>
+    /// The body bound again in a compilation that also declares the generated value-and-gradient methods it calls
+    /// (<see cref="GeneratedMembers"/>); null when it calls none that can be declared. The tree is the same, so every
+    /// location in the operations is the user's.
+    /// </summary>
+    private static IOperation? WithGeneratedMembers(
+        MethodDeclarationSyntax syntax, SyntaxNode body, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var callees = GeneratedMemberCalls(body, method, model, cancellationToken).Select(c => c.Callee);
+        if (syntax.SyntaxTree.Options is not CSharpParseOptions options || GeneratedMembers.Declare(callees, options) is not { } declarations)
+        {
+            return null;
+        }
+
+        var rebound = model.Compilation.AddSyntaxTrees(declarations).GetSemanticModel(syntax.SyntaxTree);
+        return BodyOf(syntax, rebound, cancellationToken);
+    }
+
     /// <summary>
     /// Calls in <paramref name="body"/> that bind to nothing but are named as the generator names the value-and-gradient
-    /// method of a [Differentiable] method (<c>PriceWithGradient(y, n)</c>, <c>Pricing.PriceWithGradient(y, n)</c>).
+    /// method of a [Differentiable] method (<c>PriceWithGradient(y, n)</c>, <c>Pricing.PriceWithGradient(y, n)</c>), with that method.
     /// </summary>
-    private static IEnumerable<(InvocationExpressionSyntax Call, string Differentiable)> GeneratedMemberCalls(
+    private static IEnumerable<(InvocationExpressionSyntax Call, IMethodSymbol Callee)> GeneratedMemberCalls(
         SyntaxNode body, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
         foreach (var call in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
@@ -410,9 +397,9 @@ internal static class MethodParser
                 MemberAccessExpressionSyntax access => (model.GetSymbolInfo(access.Expression, cancellationToken).Symbol as INamedTypeSymbol, access.Name.Identifier.ValueText),
                 _ => (null, string.Empty),
             };
-            if (model.GetSymbolInfo(call, cancellationToken).Symbol is null && Symbols.DifferentiableBehind(type, name) is { } differentiable)
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is null && Symbols.DifferentiableBehind(type, name) is { } callee)
             {
-                yield return (call, differentiable);
+                yield return (call, callee);
             }
         }
     }
@@ -483,7 +470,7 @@ internal static class MethodParser
         return aliases.IsDefaultOrEmpty || aliases.Contains("global");
     }
 
-    private static bool HessianRequested(IMethodSymbol method) =>
+    internal static bool HessianRequested(IMethodSymbol method) =>
         method.GetAttributes()
             .Where(a => a.AttributeClass?.ToDisplayString() == Symbols.DifferentiableAttribute)
             .SelectMany(a => a.NamedArguments)
@@ -520,7 +507,8 @@ internal static class MethodParser
         return parts.Count == 0 ? null : string.Join(".", parts);
     }
 
-    private static string Accessibility(Microsoft.CodeAnalysis.Accessibility accessibility) => accessibility switch
+    /// <summary>How C# spells an accessibility.</summary>
+    internal static string Accessibility(Microsoft.CodeAnalysis.Accessibility accessibility) => accessibility switch
     {
         Microsoft.CodeAnalysis.Accessibility.Public => "public",
         Microsoft.CodeAnalysis.Accessibility.Internal => "internal",

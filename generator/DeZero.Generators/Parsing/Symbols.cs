@@ -78,7 +78,7 @@ internal static class Symbols
     /// The [Differentiable] method of <paramref name="type"/> (or of a type it is nested in) whose generated
     /// value-and-gradient method is named <paramref name="member"/>, or null when <paramref name="member"/> is no such name.
     /// </summary>
-    public static string? DifferentiableBehind(INamedTypeSymbol? type, string member)
+    public static IMethodSymbol? DifferentiableBehind(INamedTypeSymbol? type, string member)
     {
         var suffix = GeneratedNames.WithGradient(string.Empty);
         if (!member.EndsWith(suffix, System.StringComparison.Ordinal) || member.Length == suffix.Length)
@@ -89,14 +89,24 @@ internal static class Symbols
         var name = member.Substring(0, member.Length - suffix.Length);
         for (; type is not null; type = type.ContainingType)
         {
-            if (type.GetMembers(name).OfType<IMethodSymbol>().Any(HasDifferentiableAttribute))
+            if (type.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(HasDifferentiableAttribute) is { } method)
             {
-                return name;
+                return method;
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="call"/> goes to the value-and-gradient method generated for a [Differentiable] method (one
+    /// the generator wrote, or the signature <see cref="GeneratedMembers"/> declares in its place), and to which.
+    /// </summary>
+    public static IMethodSymbol? GradientCallee(IMethodSymbol call) =>
+        !HasDifferentiableAttribute(call) && call.IsStatic && DifferentiableBehind(call.ContainingType, call.Name) is { } method
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, call.ContainingType)
+            ? method
+            : null;
 
     /// <summary>
     /// What to do about a call to a function without a derivative (DZ0003): mark a function of this project [Differentiable];

@@ -51,7 +51,7 @@ public interface IElementwiseKernel
     /// How many times the node can be differentiated, for <c>Backward(createGraph: true)</c>: <see cref="int.MaxValue"/>
     /// when <see cref="GradientGraph"/> builds the gradient from other differentiable nodes (any order), 2 when
     /// <see cref="SecondDerivatives"/> gives the second derivatives, 1 when the generator could not write them (a call to
-    /// a supplied derivative, a local function) and for a kernel of an earlier generator.
+    /// a supplied derivative, a generated …WithGradient) and for a kernel of an earlier generator.
     /// </summary>
     int Order => 1;
 

@@ -58,7 +58,7 @@ public sealed class DifferentiatorTests
         // f = g(xy)·y with a local function g(u) = u sin u, declared after the return.
         ["LocalFunction"] = (
             [Ret(Mul(new UserCall(new MemberRef(string.Empty, "g"), new MemberRef(string.Empty, "gWithGradient"), null, EquatableArray.Of(Mul(X, Y)), EquatableArray.Of(true)), Y)),
-                new LocalFunction("g", ValueKind.Double, EquatableArray.Of(new ParameterSpec("u", ValueKind.Double)), Body(Ret(Mul(Var("u"), Call("Sin", Var("u"))))), "gWithGradient")],
+                new LocalFunction("g", ValueKind.Double, EquatableArray.Of(new ParameterSpec("u", ValueKind.Double)), Body(Ret(Mul(Var("u"), Call("Sin", Var("u"))))), "gWithGradient", "gWithHessian")],
             (x, y) =>
             {
                 var u = x * y;

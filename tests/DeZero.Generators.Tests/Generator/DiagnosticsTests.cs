@@ -366,18 +366,6 @@ public sealed class DiagnosticsTests
                 public static double {|NoSecondDerivatives:F|}(System.ReadOnlySpan<double> x) => x[0] * x[0];
             }
             """, "span or array parameters"),
-        ["Hessian_OnMethodWithLocalFunction"] = new("""
-            public static partial class Ops
-            {
-                [Differentiable(Hessian = true)]
-                public static double {|NoSecondDerivatives:F|}(double x)
-                {
-                    return G(x) * x;
-
-                    static double G(double u) => u * u;
-                }
-            }
-            """, "local function 'G'"),
         ["Hessian_SecondPartialNamesCollide"] = new("""
             public static partial class Ops
             {
@@ -955,42 +943,6 @@ public sealed class DiagnosticsTests
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.StartsWith("The statement 'try { return x; } finally { }' is not supported in a [Differentiable] method: ", message);
         Assert.DoesNotContain('\n', message);
-    }
-
-    /// <summary>
-    /// Issue 16, bug 2: Newton's method on a function's own derivative. The generator never sees its own output, so the
-    /// call binds to nothing in its compilation; the method got no code and no DZ error, and the user saw only CS0117
-    /// where YieldWithGradient was used.
-    /// </summary>
-    [Fact]
-    public void Generate_CallToAGeneratedWithGradient_ReportsDZ0002NamingTheCallAndTheSecondDerivative()
-    {
-        var (source, expected) = Markup.Parse(Usings + """
-            public static partial class Bonds
-            {
-                [Differentiable] public static double Price(double y, int n) => 100 * System.Math.Pow(1 + y, -n);
-
-                [Differentiable] public static double Yield(double price, int n)
-                {
-                    double y = 0.05;
-                    for (int i = 0; i < 30; i++) { var (p, dp) = {|UnsupportedExpression:PriceWithGradient(y, n)|}; y -= (p - price) / dp; }
-                    return y;
-                }
-
-                [Differentiable] public static double Qualified(double y) => {|UnsupportedExpression:Bonds.PriceWithGradient(y, 3)|}.DY;
-            }
-            """);
-
-        var result = GeneratorHarness.Run(source);
-
-        result.AssertCompiles(); // PriceWithGradient exists once generated: only Yield and Qualified are refused
-        Assert.Equal(expected.Select(e => (e.Id, e.Span)), result.AllDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(d => d.SourceSpan.Start));
-        var message = result.AllDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("'PriceWithGradient(y, n)'", message);
-        Assert.Contains("second derivative of 'Price'", message);
-        var members = result.MemberNames("Bonds");
-        Assert.Contains("PriceWithGradient", members);
-        Assert.DoesNotContain("YieldWithGradient", members);
     }
 
     /// <summary>

@@ -252,6 +252,32 @@ public sealed class SnapshotTests : ISnapshotOwner
                 }
             }
             """,
+        // Issue 16, bug 2: Newton's method on a function's own derivative, through Price's second derivatives.
+        ["GradientCall"] = """
+            using System;
+            using DeZero;
+
+            namespace Samples;
+
+            public static partial class Bonds
+            {
+                [Differentiable]
+                public static double Price(double y, int n) => 100 * Math.Pow(1 + y, -n);
+
+                [Differentiable]
+                public static double Yield(double price, int n)
+                {
+                    double y = 0.05;
+                    for (int i = 0; i < 30; i++)
+                    {
+                        var (p, dp) = PriceWithGradient(y, n);
+                        y -= (p - price) / dp;
+                    }
+
+                    return y;
+                }
+            }
+            """,
         ["Kinks"] = """
             using DeZero;
 
@@ -309,7 +335,11 @@ public sealed class SnapshotTests : ISnapshotOwner
     public void Generate_Case_MatchesSnapshots(string name)
     {
         var result = GeneratorHarness.Run(Cases[name]);
-        result.AssertInputCompiles();
+        if (name != "GradientCall") // It calls a member that exists once generated.
+        {
+            result.AssertInputCompiles();
+        }
+
         result.AssertCompiles();
         Assert.Empty(result.AllDiagnostics);
         Assert.NotEmpty(result.GeneratedSources);

@@ -212,9 +212,12 @@ public sealed class TypingSimulationTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)
             .Select(p => (Path: Path.GetFileName(p), Text: File.ReadAllText(p)))
             .ToArray();
+        // A file that calls generated members (GradientCalls.cs: PriceWithGradient inside Yield) compiles only once they are
+        // generated: beside the others it would keep every prefix of theirs from compiling on its own, and unchecked.
+        var compileAlone = functions.Where(f => f.Path != "GradientCalls.cs").ToArray();
         foreach (var file in functions)
         {
-            yield return new($"IntegrationTests/Functions/{file.Path}", file.Path, file.Text, [.. functions.Where(f => f != file)]);
+            yield return new($"IntegrationTests/Functions/{file.Path}", file.Path, file.Text, [.. compileAlone.Where(f => f != file)]);
         }
 
         var calculus = Path.Combine(root, "samples", "DeZero.Samples", "Calculus.cs");

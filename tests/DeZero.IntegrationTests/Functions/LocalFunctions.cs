@@ -60,4 +60,17 @@ public static partial class LocalFunctions
             return x + t;
         }
     }
+
+    /// <summary>Second derivatives through local functions, one calling another: …WithHessian.</summary>
+    [Differentiable(Hessian = true)]
+    public static double Smooth(double x, double y)
+    {
+        return Sp(x * y) + Cube(x) / x * y;
+
+        static double Sp(double t) => Math.Log(1 + Math.Exp(t));
+
+        static double Cube(double t) => Square(t) * t;
+
+        static double Square(double t) => t * t;
+    }
 }
