@@ -32,7 +32,11 @@ internal sealed class Activity
         }
 
         var assignments = new List<(string Name, Expr Value)>();
-        Collect(method.Body, assignments, activity);
+        foreach (var statement in Nesting.All(method.Body))
+        {
+            Collect(statement, assignments, activity);
+        }
+
         bool changed;
         do
         {
@@ -76,6 +80,7 @@ internal sealed class Activity
         _ => Enumerable.Empty<int>(),
     };
 
+    /// <summary>What one statement declares and assigns (the statements inside it are collected on their own).</summary>
     private static void Collect(Stmt statement, List<(string, Expr)> assignments, Activity activity)
     {
         switch (statement)
@@ -100,26 +105,6 @@ internal sealed class Activity
                     assignments.Add((name, call.Call));
                 }
 
-                break;
-            case Block block:
-                foreach (var inner in block.Statements)
-                {
-                    Collect(inner, assignments, activity);
-                }
-
-                break;
-            case If conditional:
-                Collect(conditional.Then, assignments, activity);
-                if (conditional.Else is not null)
-                {
-                    Collect(conditional.Else, assignments, activity);
-                }
-
-                break;
-            case Loop loop:
-                Collect(loop.Before, assignments, activity);
-                Collect(loop.Body, assignments, activity);
-                Collect(loop.Next, assignments, activity);
                 break;
         }
     }

@@ -66,26 +66,19 @@ internal sealed class ForwardMode
     private static Block Build(MethodSpec method, int order, Dictionary<string, string>? outerHessians = null)
     {
         var localHessians = new Dictionary<string, string>(outerHessians ?? []);
-        CollectLocalHessians(method.Body, localHessians);
+        foreach (var local in Nesting.All(method.Body).OfType<LocalFunction>())
+        {
+            if (local is { Gradient: { } gradient, Hessian: { } hessian })
+            {
+                localHessians[gradient] = hessian;
+            }
+        }
+
         var builder = new ForwardMode(method, order, localHessians);
         var statements = new List<Stmt>();
         builder.DeclareParameterTangents(statements);
         builder.LowerBlock(method.Body, statements);
         return UnusedLocalFunctions.Drop(new Block(statements.ToEquatableArray()));
-    }
-
-    private static void CollectLocalHessians(Block block, Dictionary<string, string> names)
-    {
-        foreach (var statement in block.Statements)
-        {
-            switch (statement)
-            {
-                case LocalFunction { Gradient: { } gradient, Hessian: { } hessian }: names[gradient] = hessian; break;
-                case Block inner: CollectLocalHessians(inner, names); break;
-                case If branch: CollectLocalHessians(branch.Then, names); if (branch.Else is { } otherwise) { CollectLocalHessians(otherwise, names); } break;
-                case Loop loop: CollectLocalHessians(loop.Before, names); CollectLocalHessians(loop.Body, names); CollectLocalHessians(loop.Next, names); break;
-            }
-        }
     }
 
     private bool SecondOrder => _pairs.Length > 0;

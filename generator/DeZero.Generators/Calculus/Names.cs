@@ -19,7 +19,10 @@ internal sealed class Names
             _used.Add(parameter.Name);
         }
 
-        Reserve(method.Body);
+        foreach (var statement in Nesting.All(method.Body))
+        {
+            Reserve(statement);
+        }
     }
 
     /// <summary>Keeps a name from being handed out: one the generated code gives a meaning of its own.</summary>
@@ -92,26 +95,6 @@ internal sealed class Names
                 _used.Add(local.Name);
                 _used.Add(local.Gradient ?? local.Name);
                 _used.Add(local.Hessian ?? local.Name);
-                break;
-            case Block block:
-                foreach (var inner in block.Statements)
-                {
-                    Reserve(inner);
-                }
-
-                break;
-            case If conditional:
-                Reserve(conditional.Then);
-                if (conditional.Else is not null)
-                {
-                    Reserve(conditional.Else);
-                }
-
-                break;
-            case Loop loop:
-                Reserve(loop.Before);
-                Reserve(loop.Body);
-                Reserve(loop.Next);
                 break;
         }
     }

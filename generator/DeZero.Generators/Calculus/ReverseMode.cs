@@ -271,10 +271,7 @@ internal sealed class ReverseMode
             case Assign assign: assignments.Add((assign.Name, assign.Value)); break;
             case ElementAssign element: assignments.Add((element.Sequence, element.Value)); break;
             case CallWithGradient call: assignments.Add((call.Value, call.Call)); break;
-            case Block block: foreach (var inner in block.Statements) { Collect(inner, assignments); } break;
-            case If conditional: Collect(conditional.Then, assignments); if (conditional.Else is { } otherwise) { Collect(otherwise, assignments); } break;
-            case Loop loop: Collect(loop.Before, assignments); Collect(loop.Body, assignments); Collect(loop.Next, assignments); break;
-            case CountedLoop counted: Collect(counted.Body, assignments); break;
+            default: foreach (var inner in Nesting.BlocksOf(statement).SelectMany(b => b.Statements)) { Collect(inner, assignments); } break;
         }
     }
 
@@ -1235,22 +1232,15 @@ internal sealed class ReverseMode
                     }
 
                     break;
-                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
-                case If conditional: Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
-                case Loop loop: Walk(loop.Before); Walk(loop.Body); Walk(loop.Next); break;
+                default: foreach (var inner in Nesting.BlocksOf(s).SelectMany(b => b.Statements)) { Walk(inner); } break;
             }
         }
     }
 
     /// <summary>The loop with every push inside it storing without a check: room was made before it.</summary>
-    private static Stmt MarkReserved(Stmt statement) => statement switch
-    {
-        TapePush push => push with { Reserved = true },
-        Block block => new Block(block.Statements.Select(MarkReserved).ToEquatableArray()),
-        If conditional => new If(conditional.Condition, (Block)MarkReserved(conditional.Then), conditional.Else is null ? null : (Block)MarkReserved(conditional.Else)),
-        Loop loop => loop with { Before = (Block)MarkReserved(loop.Before), Body = (Block)MarkReserved(loop.Body), Next = (Block)MarkReserved(loop.Next) },
-        _ => statement,
-    };
+    private static Stmt MarkReserved(Stmt statement) => statement is TapePush push
+        ? push with { Reserved = true }
+        : Nesting.WithBlocks(statement, block => new Block(block.Statements.Select(MarkReserved).ToEquatableArray()));
 
     private bool HasReverse(Stmt statement) => _reverse.TryGetValue(statement, out var reverse) && reverse.Count > 0;
 
@@ -1486,49 +1476,28 @@ internal sealed class ReverseMode
     private HashSet<string> PrimalReads(IEnumerable<Stmt> reverse)
     {
         var reads = new HashSet<string>();
-        foreach (var statement in reverse)
-        {
-            Walk(statement);
-        }
-
-        reads.IntersectWith(_locals.Keys.Concat(_parameters.Keys));
-        return reads;
-
-        void Read(Expr expr) => CollectNames(expr, reads);
-
-        void Walk(Stmt statement)
+        foreach (var statement in reverse.SelectMany(Nesting.All))
         {
             switch (statement)
             {
                 case Declare { Value: { } value }: Read(value); break;
                 case Assign assign: Read(assign.Value); break;
                 case ElementAssign element: reads.Add(element.Sequence); Read(element.Index); Read(element.Value); break;
-                case If conditional: Read(conditional.Condition); Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
-                case Loop loop: Walk(loop.Before); if (loop.Condition is { } c) { Read(c); } Walk(loop.Body); Walk(loop.Next); break;
-                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
+                case If conditional: Read(conditional.Condition); break;
+                case Loop { Condition: { } condition }: Read(condition); break;
                 case SweepReverseCall call: Read(call.Call); Read(call.Seed); foreach (var adjoint in call.Adjoints) { Read(adjoint); } break;
             }
         }
+
+        reads.IntersectWith(_locals.Keys.Concat(_parameters.Keys));
+        return reads;
+
+        void Read(Expr expr) => CollectNames(expr, reads);
     }
 
     /// <summary>The method's own locals the reverse sweep assigns without reading them first: counted loops' indices.</summary>
-    private static IEnumerable<string> ReverseAssigned(Block reverse)
-    {
-        var names = new List<string>();
-        Walk(reverse);
-        return names.Distinct();
-
-        void Walk(Stmt statement)
-        {
-            switch (statement)
-            {
-                case Assign assign: names.Add(assign.Name); break;
-                case If conditional: Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
-                case Loop loop: Walk(loop.Before); Walk(loop.Body); Walk(loop.Next); break;
-                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
-            }
-        }
-    }
+    private static IEnumerable<string> ReverseAssigned(Block reverse) =>
+        Nesting.All(reverse).OfType<Assign>().Select(assign => assign.Name).Distinct();
 
     private static bool Reads(Expr expr, Expr target)
     {
@@ -1565,26 +1534,12 @@ internal sealed class ReverseMode
             usesStacks |= e is TapePop { Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool };
             return e;
         });
-        usesStacks |= Statements(block).Any(s => s is TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool });
+        usesStacks |= Nesting.All(block).Any(s => s is TapePush { Value.Kind: ValueKind.Double or ValueKind.Int or ValueKind.Bool });
         return usesStacks ? block : WithoutSyncs(block);
 
-        static Block WithoutSyncs(Block block) => new(block.Statements.Where(s => s is not TapeSync).Select(s => s switch
-        {
-            Block inner => WithoutSyncs(inner),
-            If conditional => new If(conditional.Condition, WithoutSyncs(conditional.Then), conditional.Else is null ? null : WithoutSyncs(conditional.Else)),
-            Loop loop => loop with { Before = WithoutSyncs(loop.Before), Body = WithoutSyncs(loop.Body), Next = WithoutSyncs(loop.Next) },
-            _ => s,
-        }).ToEquatableArray());
+        static Block WithoutSyncs(Block block) =>
+            new(block.Statements.Where(s => s is not TapeSync).Select(s => Nesting.WithBlocks(s, WithoutSyncs)).ToEquatableArray());
     }
-
-    /// <summary>Every statement of a block, nested ones included.</summary>
-    private static IEnumerable<Stmt> Statements(Block block) => block.Statements.SelectMany(s => s switch
-    {
-        Block inner => Statements(inner).Prepend(s),
-        If conditional => Statements(conditional.Then).Concat(conditional.Else is null ? [] : Statements(conditional.Else)).Prepend(s),
-        Loop loop => Statements(loop.Before).Concat(Statements(loop.Body)).Concat(Statements(loop.Next)).Prepend(s),
-        _ => [s],
-    });
 
     /// <summary>Slices of local arrays print as <c>AsSpan</c>: an array has no <c>Slice</c>.</summary>
     private Block MarkArraySlices(Block block) => Rewriter.Map(block, e =>
@@ -1733,13 +1688,7 @@ internal sealed class ReverseMode
     /// </summary>
     private Block SetNotAdded(Block block)
     {
-        var statements = block.Statements.Select(s => s switch
-        {
-            Block inner => SetNotAdded(inner),
-            If conditional => new If(conditional.Condition, SetNotAdded(conditional.Then), conditional.Else is null ? null : SetNotAdded(conditional.Else)),
-            Loop loop => loop with { Before = SetNotAdded(loop.Before), Body = SetNotAdded(loop.Body), Next = SetNotAdded(loop.Next) },
-            _ => s,
-        }).ToList();
+        var statements = block.Statements.Select(s => Nesting.WithBlocks(s, SetNotAdded)).ToList();
         var adjoints = new HashSet<string>(_adjoints.Values);
         for (var i = 0; i < statements.Count; i++)
         {

@@ -5,13 +5,6 @@ using DeZero.Generators.Model;
 namespace DeZero.Generators.Calculus;
 
 /// <summary>
-/// A loop whose index runs from <paramref name="Start"/> up to, not including, <paramref name="End"/>, both read once,
-/// the body never assigning the index nor leaving early: its reverse runs the index back down without a tape entry
-/// per iteration.
-/// </summary>
-internal sealed record CountedLoop(string Index, Expr Start, Expr End, Block Body) : Stmt;
-
-/// <summary>
 /// Reverse mode's second pass: the body in a form whose reverse is plain structure. Every local gets a name of its own
 /// and is declared once, at the top; <c>break</c>, <c>continue</c> and every <c>return</c> become flags that guard what
 /// follows them, so that what remains is assignments, <c>if</c>/<c>else</c>, <c>while</c> loops on a flag and counted
@@ -215,23 +208,11 @@ internal sealed class Structure
     /// <summary>Declares the returned flag unless the one return is the method's last statement.</summary>
     private void DeclareReturnedIfNeeded(Block body)
     {
-        var returns = new List<Return>();
-        CollectReturns(body, returns);
+        var returns = Nesting.All(body).OfType<Return>().ToList();
         if (returns.Count != 1 || !ReferenceEquals(returns[0], body.Statements.LastOrDefault()))
         {
             _returned = _names.Fresh("returned");
             _declarations[_returned] = ValueKind.Bool;
-        }
-    }
-
-    private static void CollectReturns(Stmt statement, List<Return> returns)
-    {
-        switch (statement)
-        {
-            case Return ret: returns.Add(ret); break;
-            case Block block: foreach (var inner in block.Statements) { CollectReturns(inner, returns); } break;
-            case If conditional: CollectReturns(conditional.Then, returns); if (conditional.Else is { } otherwise) { CollectReturns(otherwise, returns); } break;
-            case Loop loop: CollectReturns(loop.Before, returns); CollectReturns(loop.Body, returns); CollectReturns(loop.Next, returns); break;
         }
     }
 
@@ -250,25 +231,14 @@ internal sealed class Structure
         _ => false,
     };
 
-    private static HashSet<string> Assigned(Stmt statement)
-    {
-        var names = new HashSet<string>();
-        Walk(statement);
-        return names;
-
-        void Walk(Stmt s)
+    private static HashSet<string> Assigned(Stmt statement) =>
+        [.. Nesting.All(statement).Select(s => s switch
         {
-            switch (s)
-            {
-                case Assign assign: names.Add(assign.Name); break;
-                case Declare declare: names.Add(declare.Name); break;
-                case ElementAssign element: names.Add(element.Sequence); break;
-                case Block block: foreach (var inner in block.Statements) { Walk(inner); } break;
-                case If conditional: Walk(conditional.Then); if (conditional.Else is { } otherwise) { Walk(otherwise); } break;
-                case Loop loop: Walk(loop.Before); Walk(loop.Body); Walk(loop.Next); break;
-            }
-        }
-    }
+            Assign assign => assign.Name,
+            Declare declare => declare.Name,
+            ElementAssign element => element.Sequence,
+            _ => null,
+        }).OfType<string>()];
 
     private static IEnumerable<string> Reads(Expr expr)
     {

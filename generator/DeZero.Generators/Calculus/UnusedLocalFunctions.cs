@@ -57,12 +57,9 @@ internal static class UnusedLocalFunctions
     /// <summary>The statement with each block inside it rewritten.</summary>
     private static Stmt Map(Stmt statement, System.Func<Block, Block> map) => statement switch
     {
-        Block block => map(block),
-        If conditional => new If(conditional.Condition, map(conditional.Then), conditional.Else is null ? null : map(conditional.Else)),
-        Loop loop => loop with { Before = map(loop.Before), Body = map(loop.Body), Next = map(loop.Next) },
         LocalFunction local => local with { Body = map(local.Body) },
         LocalGradient local => local with { Body = map(local.Body) },
-        _ => statement,
+        _ => Nesting.WithBlocks(statement, map),
     };
 
     /// <summary>The local functions called anywhere in <paramref name="statement"/>, but from inside their own body.</summary>

@@ -42,7 +42,11 @@ internal sealed class Views
     private void Find(Block block)
     {
         var pending = new List<(string Name, Expr Value)>();
-        Collect(block, pending);
+        foreach (var statement in Nesting.All(block))
+        {
+            Collect(statement, pending);
+        }
+
         foreach (var (name, value) in pending.Where(p => p.Value is NewArray))
         {
             _roots.Add(name);
@@ -82,6 +86,7 @@ internal sealed class Views
         }
     }
 
+    /// <summary>A sequence one statement declares or assigns, with its value (the statements inside it are collected on their own).</summary>
     private static void Collect(Stmt statement, List<(string, Expr)> pending)
     {
         switch (statement)
@@ -91,26 +96,6 @@ internal sealed class Views
                 break;
             case Assign { Value.Kind: ValueKind.DoubleArray or ValueKind.IntArray } assign:
                 pending.Add((assign.Name, assign.Value));
-                break;
-            case Block block:
-                foreach (var inner in block.Statements)
-                {
-                    Collect(inner, pending);
-                }
-
-                break;
-            case If conditional:
-                Collect(conditional.Then, pending);
-                if (conditional.Else is { } otherwise)
-                {
-                    Collect(otherwise, pending);
-                }
-
-                break;
-            case Loop loop:
-                Collect(loop.Before, pending);
-                Collect(loop.Body, pending);
-                Collect(loop.Next, pending);
                 break;
         }
     }

@@ -73,6 +73,13 @@ internal sealed record Goto(string Name) : Stmt;
 // Only in reverse-mode sweeps:
 
 /// <summary>
+/// A loop whose index runs from <paramref name="Start"/> up to, not including, <paramref name="End"/>, both read once,
+/// the body never assigning the index nor leaving early: its reverse runs the index back down without a tape entry
+/// per iteration.
+/// </summary>
+internal sealed record CountedLoop(string Index, Expr Start, Expr End, Block Body) : Stmt;
+
+/// <summary>
 /// <c>tape.Push(value);</c>. <paramref name="Reserved"/>: a <see cref="TapeReserve"/> before the loop around it made room,
 /// so it stores without checking.
 /// </summary>

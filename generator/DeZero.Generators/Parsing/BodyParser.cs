@@ -545,27 +545,13 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>The variables the statements assign; for an element written, the array it belongs to, whatever views it.</summary>
-    private HashSet<string> Assigned(IEnumerable<Stmt> statements)
-    {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var statement in statements)
+    private HashSet<string> Assigned(IEnumerable<Stmt> statements) =>
+        new(statements.SelectMany(Nesting.All).Select(s => s switch
         {
-            Collect(statement);
-        }
-
-        return names;
-
-        void Collect(Stmt statement)
-        {
-            switch (statement)
-            {
-                case Assign assign: names.Add(assign.Name); break;
-                case ElementAssign element: names.Add(BaseOf(element.Sequence)); break;
-                case Block block: foreach (var inner in block.Statements) { Collect(inner); } break;
-                case If conditional: Collect(conditional.Then); if (conditional.Else is { } otherwise) { Collect(otherwise); } break;
-            }
-        }
-    }
+            Assign assign => assign.Name,
+            ElementAssign element => BaseOf(element.Sequence),
+            _ => null,
+        }).OfType<string>(), System.StringComparer.Ordinal);
 
     private bool Reads(Expr expr, HashSet<string> names)
     {
@@ -989,14 +975,7 @@ internal sealed partial class BodyParser
     private void ReportReplaced(string array, IOperation at) =>
         Unsupported(at, $"a span views '{array}' and would keep its old array; give the new array a local of its own");
 
-    private static bool Assigns(Stmt statement, string name) => statement switch
-    {
-        Assign assign => assign.Name == name,
-        Block block => block.Statements.Any(s => Assigns(s, name)),
-        If conditional => Assigns(conditional.Then, name) || (conditional.Else is { } otherwise && Assigns(otherwise, name)),
-        Loop loop => Assigns(loop.Before, name) || Assigns(loop.Body, name) || Assigns(loop.Next, name),
-        _ => false,
-    };
+    private static bool Assigns(Stmt statement, string name) => Nesting.All(statement).Any(s => s is Assign assign && assign.Name == name);
 
     private string BaseOf(string sequence) => _bases.TryGetValue(sequence, out var root) ? root : sequence;
 
