@@ -94,6 +94,14 @@ internal sealed partial class BodyParser
         return partials.Prepend(value).Select(name => (Expr)new Model.Variable(name, ValueKind.Double)).ToArray();
     }
 
+    /// <summary>Why a call to the generated value, gradient and Hessian of a method is refused, and what to write.</summary>
+    internal static string HessianCallReason(IMethodSymbol callee)
+    {
+        var display = callee.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        return $"it calls the value, gradient and Hessian of {display}, whose derivatives would be third derivatives, which are not written; "
+            + $"call {GeneratedNames.WithGradient(callee.Name)} for the value and first derivatives, or write the second derivative you need as a [Differentiable] method of its own and call that";
+    }
+
     /// <summary>Why a call to the generated value and gradient of a method of arrays is refused, and what to write.</summary>
     internal static string ArrayGradientCallReason(IMethodSymbol callee)
     {

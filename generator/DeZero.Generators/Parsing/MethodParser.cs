@@ -198,11 +198,12 @@ internal static class MethodParser
         {
             // One error is ours to explain: a call to a generated member that could not be declared for binding (that of a
             // method of arrays); the user would otherwise see only CS0117 where this method's own members are used.
-            foreach (var (call, callee) in GeneratedMemberCalls(bodySyntax, method, semanticModel, cancellationToken))
+            foreach (var (call, callee, callsHessian) in GeneratedMemberCalls(bodySyntax, method, semanticModel, cancellationToken))
             {
-                if (callee.Parameters.Any(p => Symbols.SequenceKindOf(p.Type) is not null))
+                if (callsHessian || callee.Parameters.Any(p => Symbols.SequenceKindOf(p.Type) is not null))
                 {
-                    Report(Descriptors.UnsupportedExpression, call.GetLocation(), BodyParser.Excerpt(call), BodyParser.ArrayGradientCallReason(callee));
+                    var reason = callsHessian ? BodyParser.HessianCallReason(callee) : BodyParser.ArrayGradientCallReason(callee);
+                    Report(Descriptors.UnsupportedExpression, call.GetLocation(), BodyParser.Excerpt(call), reason);
                 }
             }
 
@@ -372,7 +373,7 @@ internal static class MethodParser
     private static IOperation? WithGeneratedMembers(
         MethodDeclarationSyntax syntax, SyntaxNode body, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
-        var callees = GeneratedMemberCalls(body, method, model, cancellationToken).Select(c => c.Callee);
+        var callees = GeneratedMemberCalls(body, method, model, cancellationToken).Where(c => !c.Hessian).Select(c => c.Callee);
         if (syntax.SyntaxTree.Options is not CSharpParseOptions options || GeneratedMembers.Declare(callees, options) is not { } declarations)
         {
             return null;
@@ -384,9 +385,10 @@ internal static class MethodParser
 
     /// <summary>
     /// Calls in <paramref name="body"/> that bind to nothing but are named as the generator names the value-and-gradient
-    /// method of a [Differentiable] method (<c>PriceWithGradient(y, n)</c>, <c>Pricing.PriceWithGradient(y, n)</c>), with that method.
+    /// method of a [Differentiable] method (<c>PriceWithGradient(y, n)</c>, <c>Pricing.PriceWithGradient(y, n)</c>), or its
+    /// value-gradient-and-Hessian method (<paramref name="body"/>'s <c>PriceWithHessian(y, n)</c>: <c>Hessian</c>), with that method.
     /// </summary>
-    private static IEnumerable<(InvocationExpressionSyntax Call, IMethodSymbol Callee)> GeneratedMemberCalls(
+    private static IEnumerable<(InvocationExpressionSyntax Call, IMethodSymbol Callee, bool Hessian)> GeneratedMemberCalls(
         SyntaxNode body, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
         foreach (var call in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
@@ -397,9 +399,18 @@ internal static class MethodParser
                 MemberAccessExpressionSyntax access => (model.GetSymbolInfo(access.Expression, cancellationToken).Symbol as INamedTypeSymbol, access.Name.Identifier.ValueText),
                 _ => (null, string.Empty),
             };
-            if (model.GetSymbolInfo(call, cancellationToken).Symbol is null && Symbols.DifferentiableBehind(type, name) is { } callee)
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is not null)
             {
-                yield return (call, callee);
+                continue;
+            }
+
+            if (Symbols.DifferentiableBehind(type, name) is { } callee)
+            {
+                yield return (call, callee, false);
+            }
+            else if (Symbols.DifferentiableBehindHessian(type, name) is { } hessianOf)
+            {
+                yield return (call, hessianOf, true);
             }
         }
     }

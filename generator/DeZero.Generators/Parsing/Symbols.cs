@@ -78,9 +78,15 @@ internal static class Symbols
     /// The [Differentiable] method of <paramref name="type"/> (or of a type it is nested in) whose generated
     /// value-and-gradient method is named <paramref name="member"/>, or null when <paramref name="member"/> is no such name.
     /// </summary>
-    public static IMethodSymbol? DifferentiableBehind(INamedTypeSymbol? type, string member)
+    public static IMethodSymbol? DifferentiableBehind(INamedTypeSymbol? type, string member) =>
+        Behind(type, member, GeneratedNames.WithGradient(string.Empty));
+
+    /// <summary>The same for the value-gradient-and-Hessian method, <c>{F}WithHessian</c>.</summary>
+    public static IMethodSymbol? DifferentiableBehindHessian(INamedTypeSymbol? type, string member) =>
+        Behind(type, member, GeneratedNames.WithHessian(string.Empty));
+
+    private static IMethodSymbol? Behind(INamedTypeSymbol? type, string member, string suffix)
     {
-        var suffix = GeneratedNames.WithGradient(string.Empty);
         if (!member.EndsWith(suffix, System.StringComparison.Ordinal) || member.Length == suffix.Length)
         {
             return null;

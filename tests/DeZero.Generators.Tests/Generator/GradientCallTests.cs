@@ -194,6 +194,14 @@ public sealed class GradientCallTests
                 [Differentiable] public static double G(double x) => {|UnsupportedExpression:FWithGradient(x, x, x, x, x, x, x, x, x)|}.DA;
             }
             """, "mark it [Differentiable(Hessian = true)]"),
+        ["WithHessianOfACallee"] = new("""
+            public static partial class Ops
+            {
+                [Differentiable(Hessian = true)] public static double F(double x) => x * x * x;
+
+                [Differentiable] public static double G(double x) => {|UnsupportedExpression:FWithHessian(x)|}.DXX * x;
+            }
+            """, "whose derivatives would be third derivatives, which are not written; call FWithGradient"),
         ["HessianOfACaller"] = new("""
             public static partial class Ops
             {
