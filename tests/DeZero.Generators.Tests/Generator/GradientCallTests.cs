@@ -94,6 +94,35 @@ public sealed class GradientCallTests
         Assert.Contains("global::Samples.Bonds.PriceWithGradient(0.05, 3)", Generated(result, "Constant"));
     }
 
+    /// <summary>The declarations bound against are parsed as the user's code is: from C# 8, the floor, to the newest.</summary>
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)]
+    public void Generate_EveryLanguageVersionFromTheFloor_CallerDifferentiatedAndOutputCompiles(Microsoft.CodeAnalysis.CSharp.LanguageVersion version)
+    {
+        var result = GeneratorHarness.Run(version, Usings + """
+            namespace Samples
+            {
+                public static partial class Bonds
+                {
+                    [Differentiable] public static double Price(double y, int n = 5) => 100 * Math.Pow(1 + y, -n);
+
+                    [Differentiable] public static double Yield(double price)
+                    {
+                        double y = 0.05;
+                        for (int i = 0; i < 30; i++) { var (p, dp) = PriceWithGradient(y); y -= (p - price) / dp; }
+                        return y;
+                    }
+                }
+            }
+            """);
+
+        result.AssertCompiles();
+        result.AssertNoGeneratedWarnings();
+        Assert.Empty(result.AllDiagnostics);
+        Assert.Contains("YieldWithGradient", result.MemberNames("Samples.Bonds"));
+    }
+
     /// <summary>The caller's own second derivatives would take the callee's third: its node is first order, and says why.</summary>
     [Fact]
     public void Generate_Caller_NodeIsFirstOrderAndItsHessianSaysWhy()
