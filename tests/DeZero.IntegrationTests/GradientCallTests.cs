@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DeZero.IntegrationTests.Functions;
 using Xunit;
 
@@ -157,6 +158,58 @@ public sealed class GradientCallTests
         Gradients.Check1(GradientCalls.Ramped, GradientCalls.RampedWithGradient, GradientCalls.Ramped,
             x => 3 * RampSlope(2 * x) + 2 * x * RampCurvature(2 * x),
             [-1, 0.25, 0.75, 1.5]);
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    public void SquaredYields_MethodOfArrays_EachPartialIsTwiceTheYieldOverThePriceSlope(int n)
+    {
+        // Σₖ y*(pₖ)², y*(p) = (p / 100)^(-1/n) - 1 with dy*/dp = 1 / P'(y*): ∂/∂pₖ = 2 y*(pₖ) / P'(y*(pₖ)).
+        static double Converged(double price, int n) => Math.Pow(price / 100, -1.0 / n) - 1;
+        ArrayGradients.Check(
+            $"SquaredYields(·, {n})",
+            prices => GradientCalls.SquaredYields(prices, n),
+            prices =>
+            {
+                var gradient = new double[prices.Length];
+                return (GradientCalls.SquaredYieldsWithGradient(prices, n, gradient), gradient);
+            },
+            prices => [.. prices.Select(p => 2 * Converged(p, n) / PriceSlope(Converged(p, n), n))],
+            [85, 90, 97, 104],
+            [100],
+            [70, 130]);
+    }
+
+    [Fact]
+    public void ChainedSlopes_MethodOfArrays_MatchesClosedForm()
+    {
+        // Σᵢ M·Mx + My at (xᵢ, xᵢ₊₁): ∂/∂xᵢ += Mx² + M·Mxx + Mxy, ∂/∂xᵢ₊₁ += My·Mx + M·Mxy + Myy.
+        static double[] Closed(double[] x)
+        {
+            var gradient = new double[x.Length];
+            for (var i = 0; i + 1 < x.Length; i++)
+            {
+                var (u, v) = (x[i], x[i + 1]);
+                gradient[i] += (Mx(u, v) * Mx(u, v)) + (M(u, v) * Mxx(u, v)) + Mxy(u, v);
+                gradient[i + 1] += (My(u, v) * Mx(u, v)) + (M(u, v) * Mxy(u, v)) + Myy(u, v);
+            }
+
+            return gradient;
+        }
+
+        ArrayGradients.Check(
+            "ChainedSlopes",
+            x => GradientCalls.ChainedSlopes(x),
+            x =>
+            {
+                var gradient = new double[x.Length];
+                return (GradientCalls.ChainedSlopesWithGradient(x, gradient), gradient);
+            },
+            Closed,
+            [0.3, -0.5, 0.8, 1.1, -0.2],
+            ArrayGradients.Point(7, 12),
+            [0.5]);
+    }
 
     [Fact]
     public void Yield_SecondOrderThroughTheGraph_ThrowsNamingTheMethodAndWhy()

@@ -311,7 +311,7 @@ internal sealed class ForwardMode
             }
         }
 
-        output.Add(new CallWithGradient(given.Value, targets.ToEquatableArray(), call with { Arguments = values, Gradient = KernelHessian(call) }, given.Declares));
+        output.Add(new CallWithGradient(given.Value, targets.ToEquatableArray(), call with { Arguments = values, Gradient = call.KernelHessian }, given.Declares));
         var argumentTangents = arguments.Select(a => a.Tangents).ToArray();
         DeclareTangents(given.Value, ChainRule(partials.Select(p => p ?? Constant.Zero).ToArray(), argumentTangents), output);
         for (var a = 0; a < differentiated.Length; a++)
@@ -328,10 +328,6 @@ internal sealed class ForwardMode
             }
         }
     }
-
-    /// <summary>The static method of a callee's node kernel returning its value, partials and Hessian's upper triangle.</summary>
-    private static MemberRef KernelHessian(UserCall call) =>
-        new(call.Function.Type + "." + GeneratedNames.Node(call.Function.Name) + "." + GeneratedNames.NodeKernel, GeneratedNames.KernelHessian);
 
     /// <summary>A for header takes one declaration or a list of assignments.</summary>
     private static bool FitsForHeader(Block before) =>
@@ -684,7 +680,7 @@ internal sealed class ForwardMode
             }
         }
 
-        var hessian = call.Function.Type.Length == 0 ? new MemberRef(string.Empty, _localHessians[call.Gradient.Name]) : KernelHessian(call);
+        var hessian = call.Function.Type.Length == 0 ? new MemberRef(string.Empty, _localHessians[call.Gradient.Name]) : call.KernelHessian;
         var lowered = call with { Arguments = arguments.Select(a => a.Value).ToEquatableArray(), Gradient = hessian };
         output.Add(new CallWithGradient(name, targets.ToEquatableArray(), lowered));
         return (new Variable(name, ValueKind.Double), ChainRule(factors, tangents, second));

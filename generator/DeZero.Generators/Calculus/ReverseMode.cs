@@ -59,6 +59,12 @@ internal sealed class ReverseMode
     /// </summary>
     private Dictionary<Stmt, List<string>> _checkpoints = new(ByReference.Instance);
 
+    /// <summary>
+    /// The body's own calls to a generated value and gradient, lowered to their callee's second derivatives: for each, how
+    /// many of its targets after the value are the partials it returns (the rest are its Hessian's upper triangle).
+    /// </summary>
+    private readonly Dictionary<Stmt, int> _gradientCalls = new(ByReference.Instance);
+
     /// <summary>The forward sweep's counted loops (and loops over every element), with the bounds they run between.</summary>
     private readonly Dictionary<Stmt, (Expr Start, Expr End)> _countedForward = new(ByReference.Instance);
 
@@ -270,7 +276,14 @@ internal sealed class ReverseMode
         {
             case Assign assign: assignments.Add((assign.Name, assign.Value)); break;
             case ElementAssign element: assignments.Add((element.Sequence, element.Value)); break;
-            case CallWithGradient call: assignments.Add((call.Value, call.Call)); break;
+            case CallWithGradient call:
+                // Every target depends on the differentiated arguments; only the body's own call reads its partials later.
+                foreach (var name in call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value))
+                {
+                    assignments.Add((name, call.Call));
+                }
+
+                break;
             default: foreach (var inner in Nesting.BlocksOf(statement).SelectMany(b => b.Statements)) { Collect(inner, assignments); } break;
         }
     }
@@ -337,6 +350,27 @@ internal sealed class ReverseMode
                     var prelude = new List<Stmt>();
                     var value = Lower(element.Value, prelude, top: true);
                     return prelude.Append(element with { Value = value });
+                }
+
+            case CallWithGradient call when call.Partials.Select(p => p.Name).Prepend(call.Value).Any(n => n is not null && IsActive(n)):
+                {
+                    // The body's own call to a generated value and gradient: its partials' adjoints flow back through the
+                    // callee's second derivatives, computed beside them by its kernel's Hessian (an entry where an argument varies).
+                    var prelude = new List<Stmt>();
+                    var arguments = call.Call.Arguments.Select(a => Lower(a, prelude, top: false)).ToEquatableArray();
+                    var varies = DifferentiatedArguments(call.Call).Select(Varied).ToArray();
+                    var entries = new List<OptionalName>();
+                    for (var a = 0; a < varies.Length; a++)
+                    {
+                        for (var b = a; b < varies.Length; b++)
+                        {
+                            entries.Add(new OptionalName(varies[a] || varies[b] ? Temporary(ValueKind.Double) : null));
+                        }
+                    }
+
+                    var lowered = new CallWithGradient(call.Value, call.Partials.Concat(entries).ToEquatableArray(), call.Call with { Arguments = arguments, Gradient = call.Call.KernelHessian }, Declares: false);
+                    _gradientCalls[lowered] = call.Partials.Count;
+                    return prelude.Append(lowered);
                 }
 
             case If conditional:
@@ -570,6 +604,40 @@ internal sealed class ReverseMode
             case ElementAssign element when Undoes(statement, element.Sequence):
                 output.Add(RestoreElement(element));
                 break;
+            case CallWithGradient call when _gradientCalls.TryGetValue(call, out var partialCount):
+                {
+                    // Argument a gets the value's adjoint times partial a, and each partial b's adjoint times H[a, b].
+                    var arguments = DifferentiatedArguments(call.Call).ToArray();
+                    var outputs = call.Partials.Take(partialCount).Select(p => p.Name).Prepend(call.Value).ToArray();
+                    var entries = call.Partials.Skip(partialCount).Select(p => p.Name).ToArray();
+                    var uses = arguments.Count(Varied);
+                    var adjoints = outputs.Select(name => name is not null && IsActive(name) ? Atom(new Variable(_adjoints[name], ValueKind.Double), uses, output) : null).ToArray();
+                    for (var a = 0; a < arguments.Length; a++)
+                    {
+                        Expr? sum = adjoints[0] is { } valueBar && outputs[a + 1] is { } partial ? Mul(new Variable(partial, ValueKind.Double), valueBar) : null;
+                        for (var b = 0; b < arguments.Length; b++)
+                        {
+                            var (p, q) = a <= b ? (a, b) : (b, a);
+                            if (adjoints[b + 1] is { } partialBar && entries[(p * arguments.Length) - (p * (p - 1) / 2) + (q - p)] is { } entry)
+                            {
+                                var term = Mul(new Variable(entry, ValueKind.Double), partialBar);
+                                sum = sum is null ? term : Add(sum, term);
+                            }
+                        }
+
+                        if (sum is not null && Varied(arguments[a]))
+                        {
+                            Backprop(arguments[a], Simplifier.Simplify(sum), null, output);
+                        }
+                    }
+
+                    output.AddRange(outputs.OfType<string>().Where(IsActive).Select(name => new Assign(_adjoints[name], Constant.Zero)));
+                    var restored = call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value).Where(name => Undoes(statement, name)).ToList();
+                    restored.Reverse();
+                    output.AddRange(restored.Select(Restore));
+                    break;
+                }
+
             case CallWithGradient call:
                 {
                     if (IsActive(call.Value))

@@ -73,6 +73,14 @@ internal sealed class Structure
                 return declare.Value is null ? [] : [new Assign(declare.Name, declare.Value)];
             case Assign or ElementAssign:
                 return [statement];
+            case CallWithGradient call:
+                // The body's call to a generated value and gradient declares its elements: declared at the top, like every local.
+                foreach (var element in call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value))
+                {
+                    _declarations[element] = ValueKind.Double;
+                }
+
+                return [call with { Declares = false }];
             case Block block:
                 return Statements(block.Statements, loop);
             case If conditional:
@@ -303,6 +311,10 @@ internal sealed class Structure
 
                 case Return ret:
                     return new Return(Expr(ret.Value, scope));
+                case CallWithGradient call:
+                    // Its elements are the parser's temporaries, unique in the method already.
+                    _seen.UnionWith(call.Partials.Select(p => p.Name).OfType<string>().Prepend(call.Value));
+                    return call with { Call = (UserCall)Expr(call.Call, scope) };
                 case Block block:
                     return Block(block, scope);
                 default:

@@ -141,6 +141,8 @@ internal sealed class Views
                 return [new Loop(LowerBlock(loop.Before), loop.Condition is null ? null : Expr(loop.Condition), loop.ConditionAtBottom, LowerBlock(loop.Body), LowerBlock(loop.Next))];
             case Return ret:
                 return [new Return(Expr(ret.Value))];
+            case CallWithGradient call:
+                return [call with { Call = (UserCall)Expr(call.Call) }];
             case Block block:
                 return [LowerBlock(block)];
             default:

@@ -102,7 +102,14 @@ internal sealed record UserCall(
     EquatableArray<Expr> Arguments,
     EquatableArray<bool> Differentiated,
     ValueKind Kind = ValueKind.Double,
-    bool TakesArrays = false) : Expr(Kind);
+    bool TakesArrays = false) : Expr(Kind)
+{
+    /// <summary>
+    /// The callee's second-derivative method, the static <c>Hessian</c> of its node's kernel: its value, partials, then the
+    /// upper triangle of its Hessian row by row.
+    /// </summary>
+    public MemberRef KernelHessian => new(Function.Type + "." + GeneratedNames.Node(Function.Name) + "." + GeneratedNames.NodeKernel, GeneratedNames.KernelHessian);
+}
 
 // Arrays and spans, in methods with a span or array parameter.
 

@@ -59,13 +59,6 @@ internal sealed partial class BodyParser
         var placeholders = Enumerable.Repeat<Expr>(Constant.Zero, 1 + differentiated.Count(d => d)).ToArray();
         var display = callee.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         const string Instead = "write the derivative you need as a [Differentiable] method of its own and call that";
-        if (_arrays)
-        {
-            Unsupported(invocation, "a method of arrays cannot call a generated …WithGradient yet (its reverse sweep does not take second derivatives); "
-                + "call it from a method of doubles, or " + Instead);
-            return placeholders;
-        }
-
         var resolved = _callees.Resolve(callee, invocation.Syntax, _diagnostics);
         if (resolved.Gradient is null)
         {

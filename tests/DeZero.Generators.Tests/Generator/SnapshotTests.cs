@@ -276,6 +276,25 @@ public sealed class SnapshotTests : ISnapshotOwner
 
                     return y;
                 }
+
+                [Differentiable]
+                public static double SquaredYields(ReadOnlySpan<double> prices, int n)
+                {
+                    double total = 0;
+                    for (int k = 0; k < prices.Length; k++)
+                    {
+                        double y = 0.05;
+                        for (int i = 0; i < 30; i++)
+                        {
+                            var (p, dp) = PriceWithGradient(y, n);
+                            y -= (p - prices[k]) / dp;
+                        }
+
+                        total += y * y;
+                    }
+
+                    return total;
+                }
             }
             """,
         ["Kinks"] = """

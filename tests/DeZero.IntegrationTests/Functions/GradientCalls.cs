@@ -23,6 +23,43 @@ public static partial class GradientCalls
         return y;
     }
 
+    /// <summary>
+    /// In a method of arrays (reverse mode): the sum of the squared yields of every price, Newton's method per element,
+    /// its partials restored from the tape iteration by iteration.
+    /// </summary>
+    [Differentiable]
+    public static double SquaredYields(ReadOnlySpan<double> prices, int n)
+    {
+        double total = 0;
+        for (int k = 0; k < prices.Length; k++)
+        {
+            double y = 0.05;
+            for (int i = 0; i < 30; i++)
+            {
+                var (p, dp) = PriceWithGradient(y, n);
+                y -= (p - prices[k]) / dp;
+            }
+
+            total += y * y;
+        }
+
+        return total;
+    }
+
+    /// <summary>In a method of arrays: a tuple local of a two-parameter callee, both arguments elements of the input.</summary>
+    [Differentiable]
+    public static double ChainedSlopes(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i + 1 < x.Length; i++)
+        {
+            var r = MixWithGradient(x[i], x[i + 1]);
+            s += r.Value * r.DX + r.DY;
+        }
+
+        return s;
+    }
+
     /// <summary>A two-parameter callee whose mixed second partial, x·e^(xy)·(2 + xy), is not zero.</summary>
     [Differentiable]
     public static double Mix(double x, double y) => x * Math.Exp(x * y);
