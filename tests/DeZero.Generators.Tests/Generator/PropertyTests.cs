@@ -193,6 +193,14 @@ public sealed class PropertyTests(ITestOutputHelper output)
 
             public static partial class Ops
             {
+                // Callees whose …WithGradient the bodies call. Smooth with bounded curvature: a partial that grows with its
+                // argument (u·cos u) would oscillate faster than central differences can follow where an argument is huge.
+                [Differentiable]
+                public static double H1(double a) => Math.Tanh(a) + 0.1 * a * a;
+
+                [Differentiable]
+                public static double H2(double a, double b) => Math.Atan(a) * b + Math.Tanh(a * b);
+
 
             """);
         for (var i = 0; i < bodies.Length; i++)
@@ -266,6 +274,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
     [
         "Math.Atan2({0}, {1})", "Math.Max({0}, {1})", "Math.Min({0}, {1})", "Math.FusedMultiplyAdd({0}, {1}, 0.5)",
         "Math.Pow(1 + {0} * {0}, Math.Sin({1}))", "Math.Sqrt({0} * {0} + {1} * {1} + 0.25)",
+
+        // Calls to generated value-and-gradient methods: their partials differentiated through the callee's second derivatives.
+        "H2WithGradient({0}, {1}).Value", "H2WithGradient({0}, {1}).DA", "H2WithGradient({0}, {1}).DB", "H1WithGradient({0} * {1}).DA",
     ];
 
     /// <summary>An expression body, or a block with two locals built from the parameters and each other.</summary>
