@@ -460,6 +460,13 @@ public sealed class ArrayTests
         Assert.Equal([1.0, -6.0, 12.0], x.Grad!.AsSpan().ToArray());
     }
 
+    [Fact]
+    public void Reallocated_NewArrayReadButNotWritten_ItsGradientStaysOutOfTheReplacedArray()
+    {
+        // w₀ + w₁ + 0·w₀ + w₁² (the new t[0] is zero): ∂/∂w₀ = 1, ∂/∂w₁ = 1 + 2w₁. The leak gave ∂/∂w₀ = 1 + w₀.
+        Check("Reallocated", p => Arrays.Reallocated(p), p => Arrays.ReallocatedWithGradient(p), p => [1, 1 + (2 * p[1])], [0.7, -1.3], [2.5, 0.25], [-1, 3]);
+    }
+
     private static double[] Softmax(double[] z)
     {
         var max = z.Max();

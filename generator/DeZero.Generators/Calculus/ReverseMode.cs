@@ -120,6 +120,18 @@ internal sealed class ReverseMode
         _assigned = [.. assigned.Scalars.Keys];
         _written = [.. assigned.Elements.Keys];
         _assignedOnce = [.. assigned.Scalars.Where(a => a.Value.Count == 1 && order.LoopsAround(a.Value[0]).Length == 0).Select(a => a.Key)];
+        // A local array given a new array more than once (or in a loop) while its gradient is kept: each reverse goes back
+        // to the array it replaced, with a gradient of zeros of its own, whether or not it reads that array's values.
+        // Otherwise the gradient of the new array's elements would flow into the writes of the one it replaced.
+        foreach (var replaced in assigned.Scalars.Where(a => IsArray(KindOf(a.Key)) && IsActive(a.Key) && !_assignedOnce.Contains(a.Key)))
+        {
+            // The first array, outside any loop, replaces none: nothing for its reverse to go back to.
+            var allocations = replaced.Value.Where(s => s is Assign { Value: TapeArray }).ToList();
+            _undo.UnionWith(allocations
+                .Where(s => order.LoopsAround(s).Length > 0 || allocations.Any(other => !ReferenceEquals(other, s) && order.CanRunAfter(s, other)))
+                .Select(s => (s, replaced.Key)));
+        }
+
         var mark = _names.Mark;
         Dictionary<string, List<Stmt>> reads, everyRead;
         while (true)

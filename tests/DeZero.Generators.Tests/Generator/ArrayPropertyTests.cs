@@ -321,8 +321,17 @@ public sealed class ArrayPropertyTests(ITestOutputHelper output)
 
         private void Fail(string source, Point p, string what)
         {
-            // The helpers the method calls, so the failure reads alone.
-            var called = Regex.Matches(source, @"\b[HS]\d+(?=\()").Select(m => m.Value).Distinct().ToHashSet();
+            // The helpers the method calls, and those they call, so the failure reads alone.
+            static IEnumerable<string> Calls(string text) => Regex.Matches(text, @"\b[HS]\d+(?=\()").Select(m => m.Value);
+            string? Declaring(string helper) => sources.FirstOrDefault(s => Regex.Match(s, @"static double ([HS]\d+)\(") is { Success: true } m && m.Groups[1].Value == helper);
+            var called = Calls(source).ToHashSet();
+            for (var grown = true; grown;)
+            {
+                var more = called.Select(Declaring).OfType<string>().SelectMany(Calls).Where(c => !called.Contains(c)).ToList();
+                grown = more.Count > 0;
+                called.UnionWith(more);
+            }
+
             var helpers = sources.Where(s => Regex.Match(s, @"static double ([HS]\d+)\(") is { Success: true } m && called.Contains(m.Groups[1].Value) && !s.Equals(source, StringComparison.Ordinal));
             Failures.Add($"{what}\n  at {p}\n{Indent(source)}{string.Concat(helpers.Select(Indent))}");
         }

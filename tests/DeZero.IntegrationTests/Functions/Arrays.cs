@@ -575,4 +575,20 @@ public static partial class Arrays
 
         return s;
     }
+
+    /// <summary>
+    /// A local array given a new one after the first was written and read only linearly (its values never needed by the
+    /// reverse sweep): the new array's t[0], read but never written, must not pass its gradient to the first's t[0] = w[0]
+    /// (it did, found by the array property test's batches 57, 67, 70, 83 and 115).
+    /// </summary>
+    [Differentiable]
+    public static double Reallocated(ReadOnlySpan<double> w)
+    {
+        double[] t = new double[2];
+        t[0] = w[0];
+        double first = t[0] + w[1];
+        t = new double[2];
+        t[1] = w[1];
+        return first + t[0] * w[0] + t[1] * t[1];
+    }
 }
