@@ -281,7 +281,7 @@ public sealed class ArrayPropertyTests(ITestOutputHelper output)
             for (var i = 0; i < p.Dimension; i++)
             {
                 var analytic = spans[i];
-                var numeric = Central(h => subject.Value(p.With(i, h)), p[i]);
+                var numeric = CentralDifference.Of(h => subject.Value(p.With(i, h)), p[i]);
                 if (numeric is not { } n || !double.IsFinite(analytic) || Math.Abs(analytic) > 1e8)
                 {
                     // NaN can be right where the value is finite: IEEE's 0 · ∞ when a zero adjoint meets a value that
@@ -346,56 +346,6 @@ public sealed class ArrayPropertyTests(ITestOutputHelper output)
     private static bool SameNumber(double a, double b, double relative) =>
         a.Equals(b) // NaN equals NaN, infinities equal themselves
         || Math.Abs(a - b) <= relative * Math.Max(Math.Abs(a), Math.Abs(b)) + 1e-300;
-
-    /// <summary>
-    /// Central differences at two step sizes, as the scalar property test takes them; null where they cannot resolve the
-    /// derivative: a kink, a jump (a branch or a trip count changing with the point), a pole, or a value not finite.
-    /// </summary>
-    private static (double Value, double Tolerance)? Central(Func<double, double> f, double at)
-    {
-        var h = 1e-6 * Math.Max(1, Math.Abs(at));
-        var f0 = f(0);
-        double Diff(double step) => (f(step) - f(-step)) / (2 * step);
-        var coarse = Diff(2 * h);
-        var fine = Diff(h);
-        if (!double.IsFinite(f0) || !double.IsFinite(coarse) || !double.IsFinite(fine) || Math.Abs(f0) > 1e8)
-        {
-            return null;
-        }
-
-        // A value rounded coarser than the step (large intermediates cancelled: batch 39's 8536.419921875, to 1/512) does
-        // not move at all within it, though a step a hundred times larger moves it: the step cannot see the slope.
-        if (f(h) == f0 && f(-h) == f0 && (f(100 * h) != f0 || f(-100 * h) != f0))
-        {
-            return null;
-        }
-
-        // Rounding error of a central difference is about eps * |f| / h; truncation shows up as coarse - fine.
-        var rounding = 64 * Math.ScaleB(1, -52) * Math.Max(1, Math.Abs(f0)) / h;
-        var tolerance = 1e-6 + rounding;
-        if (Math.Abs(coarse - fine) > 1e-5 * Math.Abs(fine) + tolerance)
-        {
-            return null;
-        }
-
-        // A jump or kink inside the step is seen by one one-sided difference and not the other.
-        var forward = (f(h) - f0) / h;
-        var backward = (f0 - f(-h)) / h;
-        if (Math.Abs(forward - backward) > 1e-3 * Math.Abs(fine) + 10 * tolerance)
-        {
-            return null;
-        }
-
-        // An oscillation faster than the step averages out of every difference above; a thousand times finer step sees it.
-        var tiny = h * 1e-3;
-        var resolved = (f(tiny) - f(-tiny)) / (2 * tiny);
-        if (Math.Abs(resolved - fine) > 0.05 * Math.Abs(fine) + 4 * Math.ScaleB(1, -52) * Math.Max(1, Math.Abs(f0)) / tiny)
-        {
-            return null;
-        }
-
-        return (fine, tolerance);
-    }
 
     // ---- The source of one batch.
 

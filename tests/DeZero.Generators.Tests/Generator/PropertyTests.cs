@@ -77,7 +77,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
 
                 foreach (var (which, analytic) in new[] { ("d/dx", g.Item2), ("d/dy", g.Item3) })
                 {
-                    var numeric = Central(which == "d/dx" ? h => f(x + h, y) : h => f(x, y + h), which == "d/dx" ? x : y);
+                    var numeric = CentralDifference.Of(which == "d/dx" ? h => f(x + h, y) : h => f(x, y + h), which == "d/dx" ? x : y);
                     if (numeric is not { } n || !double.IsFinite(analytic) || Math.Abs(analytic) > 1e8)
                     {
                         skipped++;
@@ -125,50 +125,6 @@ public sealed class PropertyTests(ITestOutputHelper output)
         output.WriteLine($"generate and check errors {generated.TotalSeconds:F1} s, emit {(emitted - generated).TotalSeconds:F1} s, evaluate {(clock.Elapsed - emitted).TotalSeconds:F1} s");
         Assert.True(checkedPartials > bodies.Length, $"Too few partials were smooth enough to check ({checkedPartials}).");
         Assert.True(failures.Count == 0, $"{failures.Count} disagreement(s), first ones:\n" + string.Join("\n\n", failures.Take(15)));
-    }
-
-    /// <summary>Central differences at two step sizes; null when they disagree (a kink, a pole, a jump) or a value is not finite.</summary>
-    private static (double Value, double Tolerance)? Central(Func<double, double> f, double at)
-    {
-        var h = 1e-6 * Math.Max(1, Math.Abs(at));
-        var f0 = f(0);
-        double Diff(double step) => (f(step) - f(-step)) / (2 * step);
-        var coarse = Diff(2 * h);
-        var fine = Diff(h);
-        if (!double.IsFinite(f0) || !double.IsFinite(coarse) || !double.IsFinite(fine) || Math.Abs(f0) > 1e8)
-        {
-            return null;
-        }
-
-        // Rounding error of a central difference is about eps * |f| / h; truncation shows up as coarse - fine.
-        var rounding = 64 * Math.ScaleB(1, -52) * Math.Max(1, Math.Abs(f0)) / h;
-        var tolerance = 1e-6 + rounding;
-        // Both checks are relative to the derivative, as the comparison is: with an absolute floor of 1 they let a
-        // body oscillating faster than the step (Sin(400x²), Sin(e^(18/x²))) through with a small, wrong estimate.
-        if (Math.Abs(coarse - fine) > 1e-5 * Math.Abs(fine) + tolerance)
-        {
-            return null;
-        }
-
-        // A kink (|t| at 0, a tie in Max) is symmetric, so central differences agree across it; one-sided ones do not.
-        var forward = (f(h) - f0) / h;
-        var backward = (f0 - f(-h)) / h;
-        if (Math.Abs(forward - backward) > 1e-3 * Math.Abs(fine) + 10 * tolerance)
-        {
-            return null;
-        }
-
-        // A small oscillation faster than the step (Sin of a huge, fast-growing value inside a slowly varying
-        // body) averages out of every difference above, consistently and wrongly. A step a thousand times finer
-        // resolves it; its rounding error is a thousand times larger, so it is only a coarse check.
-        var tiny = h * 1e-3;
-        var resolved = (f(tiny) - f(-tiny)) / (2 * tiny);
-        if (Math.Abs(resolved - fine) > 0.05 * Math.Abs(fine) + 4 * Math.ScaleB(1, -52) * Math.Max(1, Math.Abs(f0)) / tiny)
-        {
-            return null;
-        }
-
-        return (fine, tolerance);
     }
 
     private static bool SameNumber(double a, double b, double relative) =>
