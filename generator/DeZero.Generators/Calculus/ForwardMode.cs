@@ -288,7 +288,7 @@ internal sealed class ForwardMode
         var differentiated = Enumerable.Range(0, arguments.Length).Where(i => call.Differentiated[i]).ToArray();
         var moves = differentiated.Select(i => arguments[i].Tangents.Any(t => t is not null)).ToArray();
         var elements = given.Partials.Select(p => p.Name).Prepend(given.Value).ToArray();
-        var partials = new Expr[arguments.Length];
+        var partials = Enumerable.Repeat<Expr>(Constant.Zero, arguments.Length).ToArray();
         var second = new Expr?[differentiated.Length, differentiated.Length];
         var targets = new List<OptionalName>(given.Partials);
         for (var a = 0; a < differentiated.Length; a++)
@@ -313,18 +313,18 @@ internal sealed class ForwardMode
 
         output.Add(new CallWithGradient(given.Value, targets.ToEquatableArray(), call with { Arguments = values, Gradient = call.KernelHessian }, given.Declares));
         var argumentTangents = arguments.Select(a => a.Tangents).ToArray();
-        DeclareTangents(given.Value, ChainRule(partials.Select(p => p ?? Constant.Zero).ToArray(), argumentTangents), output);
+        DeclareTangents(given.Value, ChainRule(partials, argumentTangents), output);
         for (var a = 0; a < differentiated.Length; a++)
         {
             if (elements[a + 1] is { } partial)
             {
-                var row = new Expr[arguments.Length];
+                var row = Enumerable.Repeat<Expr>(Constant.Zero, arguments.Length).ToArray();
                 for (var b = 0; b < differentiated.Length; b++)
                 {
                     row[differentiated[b]] = second[a, b] ?? Constant.Zero;
                 }
 
-                DeclareTangents(partial, ChainRule(row.Select(r => r ?? Constant.Zero).ToArray(), argumentTangents), output);
+                DeclareTangents(partial, ChainRule(row, argumentTangents), output);
             }
         }
     }

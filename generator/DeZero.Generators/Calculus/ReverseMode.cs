@@ -59,12 +59,6 @@ internal sealed class ReverseMode
     /// </summary>
     private Dictionary<Stmt, List<string>> _checkpoints = new(ByReference.Instance);
 
-    /// <summary>
-    /// The body's own calls to a generated value and gradient, lowered to their callee's second derivatives: for each, how
-    /// many of its targets after the value are the partials it returns (the rest are its Hessian's upper triangle).
-    /// </summary>
-    private readonly Dictionary<Stmt, int> _gradientCalls = new(ByReference.Instance);
-
     /// <summary>The forward sweep's counted loops (and loops over every element), with the bounds they run between.</summary>
     private readonly Dictionary<Stmt, (Expr Start, Expr End)> _countedForward = new(ByReference.Instance);
 
@@ -381,7 +375,6 @@ internal sealed class ReverseMode
                     }
 
                     var lowered = new CallWithGradient(call.Value, call.Partials.Concat(entries).ToEquatableArray(), call.Call with { Arguments = arguments, Gradient = call.Call.KernelHessian }, Declares: false);
-                    _gradientCalls[lowered] = call.Partials.Count;
                     return prelude.Append(lowered);
                 }
 
@@ -616,8 +609,11 @@ internal sealed class ReverseMode
             case ElementAssign element when Undoes(statement, element.Sequence):
                 output.Add(RestoreElement(element));
                 break;
-            case CallWithGradient call when _gradientCalls.TryGetValue(call, out var partialCount):
+            case CallWithGradient call when call.Call.Gradient == call.Call.KernelHessian:
                 {
+                    // The body's own call to a generated value and gradient, lowered to its callee's second derivatives:
+                    // the value, one partial per differentiated argument, then the Hessian's upper triangle.
+                    var partialCount = call.Call.Differentiated.Count(d => d);
                     // Argument a gets the value's adjoint times partial a, and each partial b's adjoint times H[a, b].
                     var arguments = DifferentiatedArguments(call.Call).ToArray();
                     var outputs = call.Partials.Take(partialCount).Select(p => p.Name).Prepend(call.Value).ToArray();
